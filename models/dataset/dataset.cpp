@@ -1,0 +1,64 @@
+#include "models/dataset/dataset.h"
+
+#include <charconv>
+#include <cstdio>
+
+namespace tg::model {
+
+const Attribute* Dataset::findAttribute(size_t row, std::string_view key) const {
+    StringId keyId;
+    if (!strings.find(key, keyId)) return nullptr;
+    for (const Attribute& a : spanAttributes(row))
+        if (a.key == keyId) return &a;
+    return nullptr;
+}
+
+std::string Dataset::attributeText(const Attribute& a) const {
+    switch (a.type) {
+    case AttrType::String:
+    case AttrType::Bytes:
+    case AttrType::Json: return std::string(strings.view(a.s));
+    case AttrType::Int: return std::to_string(a.i);
+    case AttrType::Bool: return a.b ? "true" : "false";
+    case AttrType::Double: {
+        char buf[32];
+        const auto r = std::to_chars(buf, buf + sizeof buf, a.d);
+        return std::string(buf, r.ptr);
+    }
+    }
+    return {};
+}
+
+template <typename T> static size_t capacityBytes(const std::vector<T>& v) {
+    return v.capacity() * sizeof(T);
+}
+
+size_t Dataset::memoryBytes() const {
+    return strings.bytesUsed() + capacityBytes(traceId) + capacityBytes(spanId) +
+           capacityBytes(parentId) + capacityBytes(service) + capacityBytes(operation) +
+           capacityBytes(kind) + capacityBytes(status) + capacityBytes(flags) +
+           capacityBytes(startNs) + capacityBytes(durationNs) + capacityBytes(resource) +
+           capacityBytes(source) + capacityBytes(attrBegin) + capacityBytes(eventBegin) +
+           capacityBytes(linkBegin) + capacityBytes(attributes) + capacityBytes(events) +
+           capacityBytes(links) + capacityBytes(resources);
+}
+
+void Dataset::reserve(size_t spans) {
+    traceId.reserve(spans);
+    spanId.reserve(spans);
+    parentId.reserve(spans);
+    service.reserve(spans);
+    operation.reserve(spans);
+    kind.reserve(spans);
+    status.reserve(spans);
+    flags.reserve(spans);
+    startNs.reserve(spans);
+    durationNs.reserve(spans);
+    resource.reserve(spans);
+    source.reserve(spans);
+    attrBegin.reserve(spans + 1);
+    eventBegin.reserve(spans + 1);
+    linkBegin.reserve(spans + 1);
+}
+
+} // namespace tg::model
