@@ -43,6 +43,35 @@ size_t Dataset::memoryBytes() const {
            capacityBytes(links) + capacityBytes(resources);
 }
 
+Dataset::Checkpoint Dataset::checkpoint() const {
+    return {spanCount(), attributes.size(), events.size(), links.size(), resources.size(),
+            sources.size()};
+}
+
+void Dataset::truncate(const Checkpoint& to) {
+    const size_t n = to.spans;
+    traceId.resize(n);
+    spanId.resize(n);
+    parentId.resize(n);
+    service.resize(n);
+    operation.resize(n);
+    kind.resize(n);
+    status.resize(n);
+    flags.resize(n);
+    startNs.resize(n);
+    durationNs.resize(n);
+    resource.resize(n);
+    source.resize(n);
+    attrBegin.resize(n + 1);
+    eventBegin.resize(n + 1);
+    linkBegin.resize(n + 1);
+    attributes.resize(to.attributes);
+    events.resize(to.events);
+    links.resize(to.links);
+    resources.resize(to.resources);
+    sources.resize(to.sources);
+}
+
 void Dataset::reserve(size_t spans) {
     traceId.reserve(spans);
     spanId.reserve(spans);

@@ -81,6 +81,14 @@ public:
     // Renders an attribute value as text (ints, doubles, bools formatted; strings as stored).
     std::string attributeText(const Attribute& a) const;
 
+    // Sizes of every column and arena; truncate() returns the dataset to such a point (a failed
+    // import is rolled back this way; interned strings are kept, they are harmless).
+    struct Checkpoint {
+        size_t spans = 0, attributes = 0, events = 0, links = 0, resources = 0, sources = 0;
+    };
+    Checkpoint checkpoint() const;
+    void truncate(const Checkpoint& to);
+
     // Approximate heap bytes held by the dataset (for the bytes-per-span figure).
     size_t memoryBytes() const;
     void reserve(size_t spans);

@@ -1,0 +1,49 @@
+// `topograph graph INPUTS... --format json|dot|svg [-o FILE]`: the service dependency graph.
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+#include "app/cli/cli.h"
+#include "app/cli/cli_input_args.h"
+#include "app/cli/cli_output.h"
+#include "app/export/graph_export.h"
+#include "app/report/report_json.h"
+#include "models/graph/service_graph_builder.h"
+
+namespace tg::app {
+
+int runGraphCommand(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The service dependency graph of INPUTS."));
+    parser.addHelpOption();
+    parser.addOption({{QStringLiteral("f"), QStringLiteral("format")},
+                      QStringLiteral("Output format: %1.").arg(graphExportFormats().join(QStringLiteral(", "))),
+                      QStringLiteral("format"), QStringLiteral("json")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to FILE instead of stdout."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("layout"), QStringLiteral("Compute a layout and add node positions to JSON.")});
+    parser.addPositionalArgument(QStringLiteral("INPUTS"), QStringLiteral("Trace files and/or a workspace."));
+    std::vector<std::string> inputs;
+    if (int code = parseInputArgs(parser, args, inputs); code >= 0) return code;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (!graphExportFormats().contains(format)) {
+        printError(QStringLiteral("unknown --format '%1' (use %2)").arg(format, graphExportFormats().join(QStringLiteral(", "))));
+        return kExitUsage;
+    }
+
+    LoadedInputs loaded;
+    loadInputs(inputs, loaded);
+    if (const int failed = reportFailures(loaded); failed != kExitOk) return failed;
+    const model::ServiceGraph graph = model::buildServiceGraph(loaded.dataset, loaded.structure);
+
+    GraphExportOptions options;
+    options.withLayout = parser.isSet(QStringLiteral("layout"));
+    QByteArray bytes;
+    QString error;
+    if (!exportGraph(graph, format, options, bytes, &error)) {
+        printError(error);
+        return kExitOutput;
+    }
+    return writeOutput(parser.value(QStringLiteral("output")), bytes) ? kExitOk : kExitOutput;
+}
+
+} // namespace tg::app

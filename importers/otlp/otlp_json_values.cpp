@@ -1,0 +1,71 @@
+#include "importers/otlp/otlp_json_values.h"
+
+namespace tg::import::otlp {
+
+using model::AttributeInput;
+using model::AttrType;
+
+bool isField(std::string_view key, std::string_view camel, std::string_view snake) {
+    return key == camel || key == snake;
+}
+
+namespace {
+
+// Fills the value part of `a` from an AnyValue object ({"stringValue":"x"} etc.).
+void parseAnyValue(od::object any, AttributeInput& a, TextArena& scratch) {
+    for (auto field : any) {
+        const std::string_view key = field.unescaped_key().value();
+        od::value v = field.value();
+        if (isField(key, "stringValue", "string_value")) {
+            a.type = AttrType::String;
+            a.str = readText(v, scratch);
+        } else if (isField(key, "intValue", "int_value")) {
+            if (auto i = readInt64(v)) {
+                a.type = AttrType::Int;
+                a.i = *i;
+            } else {
+                a.type = AttrType::String;
+                a.str = readText(v, scratch);
+            }
+        } else if (isField(key, "doubleValue", "double_value")) {
+            if (auto d = readDouble(v)) {
+                a.type = AttrType::Double;
+                a.d = *d;
+            }
+        } else if (isField(key, "boolValue", "bool_value")) {
+            if (auto b = readBool(v)) {
+                a.type = AttrType::Bool;
+                a.b = *b;
+            }
+        } else if (isField(key, "bytesValue", "bytes_value")) {
+            a.type = AttrType::Bytes;
+            a.str = readText(v, scratch);
+        } else if (isField(key, "arrayValue", "array_value") ||
+                   isField(key, "kvlistValue", "kvlist_value")) {
+            a.type = AttrType::Json;
+            std::string& text = scratch.next();
+            text.assign(readRawJson(v));
+            a.str = text;
+        }
+    }
+}
+
+} // namespace
+
+void parseAttributes(od::array attributes, std::vector<AttributeInput>& out, TextArena& scratch) {
+    for (auto item : attributes) {
+        AttributeInput a;
+        for (auto field : item.get_object()) {
+            const std::string_view key = field.unescaped_key().value();
+            if (key == "key") {
+                a.key = field.value().get_string().value();
+            } else if (key == "value") {
+                od::value v = field.value();
+                if (v.type() == od::json_type::object) parseAnyValue(v.get_object(), a, scratch);
+            }
+        }
+        if (!a.key.empty()) out.push_back(a);
+    }
+}
+
+} // namespace tg::import::otlp

@@ -1,0 +1,98 @@
+#include "models/workspace/workspace.h"
+
+#include <sqlite3.h>
+
+#include "models/workspace/sqlite_statement.h"
+#include "models/workspace/workspace_schema.h"
+
+namespace tg::model {
+
+Error Workspace::sqlError(const std::string& what) const {
+    Error e;
+    e.code = ErrorCode::Storage;
+    e.detail = what + ": " + (m_db ? sqlite3_errmsg(m_db) : "no database");
+    e.path = m_path;
+    return e;
+}
+
+Status Workspace::exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        Error e = sqlError("SQL failed");
+        if (message) e.detail = std::string("SQL failed: ") + message;
+        sqlite3_free(message);
+        return e;
+    }
+    return okStatus();
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, bool create) {
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    std::unique_ptr<Workspace> ws(new Workspace(db, path));
+    if (rc != SQLITE_OK) {
+        Error e = ws->sqlError("cannot open workspace");
+        e.code = ErrorCode::CannotOpen;
+        return e;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    if (Status s = ws->exec("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON;"); !s)
+        return s.error();
+    if (Status s = ws->migrate(); !s) return s.error();
+    if (Status s = ws->readCounts(); !s) return s.error();
+    return ws;
+}
+
+Workspace::~Workspace() {
+    if (m_db) sqlite3_close(m_db);
+}
+
+int Workspace::schemaVersion() const {
+    Statement st(m_db, "PRAGMA user_version");
+    return st.ok() && st.step() == SQLITE_ROW ? static_cast<int>(st.i64(0)) : -1;
+}
+
+Status Workspace::migrate() {
+    int version = schemaVersion();
+    if (version < 0) {
+        Error e = sqlError("not a Topograph workspace (cannot read its schema version)");
+        e.code = ErrorCode::UnknownFormat;
+        return e;
+    }
+    if (version > schema::kLatestVersion) {
+        Error e;
+        e.code = ErrorCode::Unsupported;
+        e.path = m_path;
+        e.detail = "workspace schema version " + std::to_string(version) +
+                   " is newer than this Topograph understands (" + std::to_string(schema::kLatestVersion) + ")";
+        return e;
+    }
+    for (; version < schema::kLatestVersion; ++version) {
+        // Each migration and its version bump commit together.
+        if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
+        Status s = exec(schema::kMigrations[version]);
+        if (s) s = exec(("PRAGMA user_version=" + std::to_string(version + 1)).c_str());
+        if (!s) {
+            exec("ROLLBACK");
+            return s;
+        }
+        if (Status c = exec("COMMIT"); !c) return c;
+    }
+    return okStatus();
+}
+
+Status Workspace::readCounts() {
+    auto count = [&](const char* sql, uint64_t& out) -> Status {
+        Statement st(m_db, sql);
+        if (!st.ok() || st.step() != SQLITE_ROW) return sqlError("cannot read workspace");
+        out = static_cast<uint64_t>(st.i64(0));
+        return okStatus();
+    };
+    if (Status s = count("SELECT count(*) FROM spans", m_storedSpans); !s) return s;
+    if (Status s = count("SELECT count(*) FROM strings", m_storedStrings); !s) return s;
+    if (Status s = count("SELECT count(*) FROM resources", m_storedResources); !s) return s;
+    return count("SELECT count(*) FROM imports", m_storedSources);
+}
+
+} // namespace tg::model

@@ -1,0 +1,59 @@
+#pragma once
+// The durable, shareable incident file (DESIGN §3): one SQLite database per incident.
+//
+// Invariants: the schema version is PRAGMA user_version (migrations run on open, newer files
+// are refused); string ids in the file are the dataset's StringPool ids, so a dataset loaded
+// from a workspace can be extended and only its new rows written back; each persistNew() is
+// one transaction, so a crash or a failed import leaves the file as it was before it.
+//
+// Thread affinity: a Workspace (one SQLite connection) is used by one thread at a time; the
+// app hands it to a background writer while the GUI reads the in-memory dataset. The dataset
+// passed to persistNew must not change until it returns.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/core/result.h"
+#include "models/dataset/dataset.h"
+
+struct sqlite3;
+
+namespace tg::model {
+
+class Workspace {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens (creating when allowed) and migrates the schema.
+    static Result<std::unique_ptr<Workspace>> open(const std::string& path, bool create);
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    // Rebuilds an empty dataset from the file (strings, resources, sources, spans).
+    Status loadInto(Dataset& dataset);
+    // Writes every source, string, resource and span the file does not have yet, in one
+    // transaction. `reports` holds one JSON import report per new source (may be empty).
+    Status persistNew(const Dataset& dataset, const std::vector<std::string>& reports = {});
+
+    uint64_t storedSpans() const { return m_storedSpans; }
+    const std::string& path() const { return m_path; }
+    int schemaVersion() const;
+
+private:
+    Workspace(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+    Status migrate();
+    Status readCounts();
+    Status exec(const char* sql);
+    Error sqlError(const std::string& what) const;
+
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+    uint64_t m_storedSpans = 0;
+    uint64_t m_storedStrings = 0;
+    uint64_t m_storedResources = 0;
+    uint64_t m_storedSources = 0;
+};
+
+} // namespace tg::model

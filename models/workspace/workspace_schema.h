@@ -1,0 +1,44 @@
+#pragma once
+// SQL of each schema version of the workspace file; index i migrates version i to i+1.
+// Append new migrations; never edit a shipped one.
+namespace tg::model::schema {
+
+inline constexpr const char* kMigrations[] = {
+    // 0 -> 1
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY,          -- dataset source index + 1
+  path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  report TEXT                      -- the import report as JSON
+);
+CREATE TABLE strings(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE resources(id INTEGER PRIMARY KEY, service INTEGER NOT NULL, attributes BLOB);
+CREATE TABLE spans(
+  row INTEGER PRIMARY KEY,         -- dataset row
+  import_id INTEGER NOT NULL,
+  trace_hi INTEGER NOT NULL, trace_lo INTEGER NOT NULL,
+  span_id INTEGER NOT NULL, parent_id INTEGER NOT NULL,
+  service INTEGER NOT NULL, operation INTEGER NOT NULL,
+  kind INTEGER NOT NULL, status INTEGER NOT NULL, flags INTEGER NOT NULL,
+  start_ns INTEGER NOT NULL, duration_ns INTEGER NOT NULL,
+  resource INTEGER NOT NULL,
+  attributes BLOB, events BLOB, links BLOB
+);
+CREATE INDEX spans_by_trace ON spans(trace_hi, trace_lo);
+-- For people reading the file with the sqlite3 shell.
+CREATE VIEW spans_readable AS
+  SELECT s.row, printf('%016x%016x', s.trace_hi, s.trace_lo) AS trace_id,
+         printf('%016x', s.span_id) AS span_id, printf('%016x', s.parent_id) AS parent_id,
+         sv.text AS service, op.text AS operation, s.kind, s.status,
+         s.start_ns, s.duration_ns, i.path AS source
+  FROM spans s JOIN strings sv ON sv.id = s.service JOIN strings op ON op.id = s.operation
+       JOIN imports i ON i.id = s.import_id;
+)sql",
+};
+
+inline constexpr int kLatestVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
+
+} // namespace tg::model::schema
