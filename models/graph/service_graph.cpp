@@ -85,8 +85,16 @@ std::optional<uint32_t> ServiceGraph::findNode(const std::string& name) const {
     return it->second;
 }
 
-std::optional<uint32_t> ServiceGraph::findEdge(uint32_t source, uint32_t target) const {
-    const auto it = m_edgeByKey.find((uint64_t{source} << 32) | target);
+namespace {
+// Real and inferred edges between the same pair stay apart (an inferred edge to a service that
+// is also instrumented means some calls were not answered by it).
+uint64_t edgeKey(uint32_t source, uint32_t target, bool inferred) {
+    return (uint64_t{inferred} << 63) | (uint64_t{source} << 32) | target;
+}
+} // namespace
+
+std::optional<uint32_t> ServiceGraph::findEdge(uint32_t source, uint32_t target, bool inferred) const {
+    const auto it = m_edgeByKey.find(edgeKey(source, target, inferred));
     if (it == m_edgeByKey.end()) return std::nullopt;
     return it->second;
 }
@@ -103,7 +111,7 @@ uint32_t ServiceGraph::addNode(const std::string& name, NodeKind kind) {
 }
 
 uint32_t ServiceGraph::edgeIndex(uint32_t source, uint32_t target, bool inferred) {
-    const uint64_t key = (uint64_t{source} << 32) | target;
+    const uint64_t key = edgeKey(source, target, inferred);
     if (auto it = m_edgeByKey.find(key); it != m_edgeByKey.end()) return it->second;
     const auto id = static_cast<uint32_t>(edges.size());
     GraphEdge e;

@@ -72,7 +72,7 @@ public:
     TimeBuckets buckets;
 
     std::optional<uint32_t> findNode(const std::string& name) const;
-    std::optional<uint32_t> findEdge(uint32_t source, uint32_t target) const;
+    std::optional<uint32_t> findEdge(uint32_t source, uint32_t target, bool inferred = false) const;
 
     uint32_t addNode(const std::string& name, NodeKind kind);
     uint32_t edgeIndex(uint32_t source, uint32_t target, bool inferred);
