@@ -11,6 +11,95 @@ bool isField(std::string_view key, std::string_view camel, std::string_view snak
 
 namespace {
 
+void appendJsonString(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static constexpr char kHex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += kHex[(c >> 4) & 0xF];
+                out += kHex[c & 0xF];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+void renderAnyValue(od::object any, std::string& out);
+
+// {"values":[AnyValue,...]} as a JSON array.
+void renderArrayValue(od::object array, std::string& out) {
+    out += '[';
+    bool first = true;
+    for (auto field : array)
+        if (field.unescaped_key().value() == "values")
+            for (auto item : field.value().get_array()) {
+                if (!first) out += ',';
+                first = false;
+                renderAnyValue(item.get_object(), out);
+            }
+    out += ']';
+}
+
+// {"values":[{"key":..,"value":AnyValue},...]} as a JSON object.
+void renderKvlistValue(od::object kvlist, std::string& out) {
+    out += '{';
+    bool first = true;
+    for (auto field : kvlist)
+        if (field.unescaped_key().value() == "values")
+            for (auto kv : field.value().get_array()) {
+                if (!first) out += ',';
+                first = false;
+                for (auto kf : kv.get_object()) {
+                    const std::string_view k = kf.unescaped_key().value();
+                    if (k == "key") {
+                        appendJsonString(out, kf.value().get_string().value());
+                        out += ':';
+                    } else if (k == "value") {
+                        renderAnyValue(kf.value().get_object(), out);
+                    }
+                }
+            }
+    out += '}';
+}
+
+// Renders an AnyValue as plain compact JSON ("x", 7, [..], {"k":..}), the same text the
+// protobuf importer produces for array and kvlist attributes.
+void renderAnyValue(od::object any, std::string& out) {
+    bool wrote = false;
+    for (auto field : any) {
+        const std::string_view key = field.unescaped_key().value();
+        od::value v = field.value();
+        wrote = true;
+        if (isField(key, "stringValue", "string_value") || isField(key, "bytesValue", "bytes_value")) {
+            appendJsonString(out, v.get_string().value());
+        } else if (isField(key, "intValue", "int_value")) {
+            if (auto i = readInt64(v)) out += std::to_string(*i);
+            else out += "null";
+        } else if (isField(key, "doubleValue", "double_value")) {
+            out += readRawJson(v);
+        } else if (isField(key, "boolValue", "bool_value")) {
+            out += readBool(v).value_or(false) ? "true" : "false";
+        } else if (isField(key, "arrayValue", "array_value")) {
+            renderArrayValue(v.get_object(), out);
+        } else if (isField(key, "kvlistValue", "kvlist_value")) {
+            renderKvlistValue(v.get_object(), out);
+        } else {
+            wrote = false;
+        }
+    }
+    if (!wrote) out += "null";
+}
+
 // Fills the value part of `a` from an AnyValue object ({"stringValue":"x"} etc.).
 void parseAnyValue(od::object any, AttributeInput& a, TextArena& scratch) {
     for (auto field : any) {
@@ -44,7 +133,8 @@ void parseAnyValue(od::object any, AttributeInput& a, TextArena& scratch) {
                    isField(key, "kvlistValue", "kvlist_value")) {
             a.type = AttrType::Json;
             std::string& text = scratch.next();
-            text.assign(readRawJson(v));
+            if (isField(key, "arrayValue", "array_value")) renderArrayValue(v.get_object(), text);
+            else renderKvlistValue(v.get_object(), text);
             a.str = text;
         }
     }

@@ -39,13 +39,14 @@ size_t Dataset::memoryBytes() const {
            capacityBytes(kind) + capacityBytes(status) + capacityBytes(flags) +
            capacityBytes(startNs) + capacityBytes(durationNs) + capacityBytes(resource) +
            capacityBytes(source) + capacityBytes(attrBegin) + capacityBytes(eventBegin) +
-           capacityBytes(linkBegin) + capacityBytes(attributes) + capacityBytes(events) +
+           capacityBytes(linkBegin) + capacityBytes(attributes) + capacityBytes(eventAttributes) +
+           capacityBytes(resourceAttributes) + capacityBytes(events) +
            capacityBytes(links) + capacityBytes(resources);
 }
 
 Dataset::Checkpoint Dataset::checkpoint() const {
-    return {spanCount(), attributes.size(), events.size(), links.size(), resources.size(),
-            sources.size()};
+    return {spanCount(),      attributes.size(), eventAttributes.size(), resourceAttributes.size(),
+            events.size(),    links.size(),      resources.size(),       sources.size()};
 }
 
 void Dataset::truncate(const Checkpoint& to) {
@@ -66,6 +67,8 @@ void Dataset::truncate(const Checkpoint& to) {
     eventBegin.resize(n + 1);
     linkBegin.resize(n + 1);
     attributes.resize(to.attributes);
+    eventAttributes.resize(to.eventAttributes);
+    resourceAttributes.resize(to.resourceAttributes);
     events.resize(to.events);
     links.resize(to.links);
     resources.resize(to.resources);

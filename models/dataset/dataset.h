@@ -69,12 +69,15 @@ public:
     std::span<const SpanEvent> spanEvents(size_t row) const {
         return {events.data() + eventBegin[row], eventBegin[row + 1] - eventBegin[row]};
     }
+    std::span<const Attribute> eventAttributesOf(const SpanEvent& e) const {
+        return {eventAttributes.data() + e.attrBegin, e.attrCount};
+    }
     std::span<const SpanLink> spanLinks(size_t row) const {
         return {links.data() + linkBegin[row], linkBegin[row + 1] - linkBegin[row]};
     }
-    std::span<const Attribute> resourceAttributes(uint32_t resourceId) const {
+    std::span<const Attribute> attributesOfResource(uint32_t resourceId) const {
         const Resource& r = resources[resourceId];
-        return {attributes.data() + r.attrBegin, r.attrCount};
+        return {resourceAttributes.data() + r.attrBegin, r.attrCount};
     }
     // First span attribute with this key, or nullptr.
     const Attribute* findAttribute(size_t row, std::string_view key) const;
@@ -84,7 +87,8 @@ public:
     // Sizes of every column and arena; truncate() returns the dataset to such a point (a failed
     // import is rolled back this way; interned strings are kept, they are harmless).
     struct Checkpoint {
-        size_t spans = 0, attributes = 0, events = 0, links = 0, resources = 0, sources = 0;
+        size_t spans = 0, attributes = 0, eventAttributes = 0, resourceAttributes = 0, events = 0,
+               links = 0, resources = 0, sources = 0;
     };
     Checkpoint checkpoint() const;
     void truncate(const Checkpoint& to);
@@ -112,8 +116,11 @@ public:
     std::vector<uint32_t> eventBegin{0};
     std::vector<uint32_t> linkBegin{0};
 
-    // Arenas.
+    // Arenas. Span, event and resource attributes are kept apart so each span's attributes are
+    // one contiguous run [attrBegin[i], attrBegin[i+1]).
     std::vector<Attribute> attributes;
+    std::vector<Attribute> eventAttributes;
+    std::vector<Attribute> resourceAttributes;
     std::vector<SpanEvent> events;
     std::vector<SpanLink> links;
     std::vector<Resource> resources;

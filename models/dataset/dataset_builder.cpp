@@ -76,7 +76,7 @@ ResourceId DatasetBuilder::addResource(std::string_view serviceName,
             continue;
         bool same = true;
         for (size_t i = 0; i < attributes.size() && same; ++i) {
-            const Attribute stored = m_dataset.attributes[r.attrBegin + i];
+            const Attribute stored = m_dataset.resourceAttributes[r.attrBegin + i];
             const Attribute probe = internAttribute(attributes[i]);
             same = stored.key == probe.key && stored.type == probe.type && stored.i == probe.i;
         }
@@ -84,9 +84,9 @@ ResourceId DatasetBuilder::addResource(std::string_view serviceName,
     }
     Resource r;
     r.service = m_dataset.strings.intern(serviceName);
-    r.attrBegin = static_cast<uint32_t>(m_dataset.attributes.size());
+    r.attrBegin = static_cast<uint32_t>(m_dataset.resourceAttributes.size());
     r.attrCount = static_cast<uint32_t>(attributes.size());
-    for (const auto& a : attributes) m_dataset.attributes.push_back(internAttribute(a));
+    for (const auto& a : attributes) m_dataset.resourceAttributes.push_back(internAttribute(a));
     const auto id = static_cast<ResourceId>(m_dataset.resources.size());
     m_dataset.resources.push_back(r);
     candidates.push_back(id);
@@ -179,11 +179,11 @@ void DatasetBuilder::addSpan(const SpanInput& in) {
         SpanEvent ev;
         ev.timeNs = e.timeNs;
         ev.name = d.strings.intern(e.name);
-        ev.attrBegin = static_cast<uint32_t>(d.attributes.size());
+        ev.attrBegin = static_cast<uint32_t>(d.eventAttributes.size());
         ev.attrCount = e.attrCount;
         for (uint32_t i = 0; i < e.attrCount && e.attrBegin + i < in.eventAttributes.size(); ++i)
-            d.attributes.push_back(internAttribute(in.eventAttributes[e.attrBegin + i]));
-        ev.attrCount = static_cast<uint32_t>(d.attributes.size()) - ev.attrBegin;
+            d.eventAttributes.push_back(internAttribute(in.eventAttributes[e.attrBegin + i]));
+        ev.attrCount = static_cast<uint32_t>(d.eventAttributes.size()) - ev.attrBegin;
         d.events.push_back(ev);
     }
     d.eventBegin.push_back(static_cast<uint32_t>(d.events.size()));

@@ -74,7 +74,7 @@ void fillGrouping(const Dataset& d, ServiceGraph& g, const std::vector<uint32_t>
         if (r.service >= nodeOfService.size() || nodeOfService[r.service] == UINT32_MAX) continue;
         GraphNode& node = g.nodes[nodeOfService[r.service]];
         for (uint32_t i = 0; i < r.attrCount; ++i) {
-            const Attribute& a = d.attributes[r.attrBegin + i];
+            const Attribute& a = d.resourceAttributes[r.attrBegin + i];
             const std::string_view key = d.strings.view(a.key);
             for (const auto& gk : kGroupKeys)
                 if (key == gk.key && (node.*gk.field).empty()) node.*gk.field = d.attributeText(a);

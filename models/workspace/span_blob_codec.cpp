@@ -62,7 +62,7 @@ void encodeEvents(const Dataset& d, std::span<const SpanEvent> events, std::stri
         put<int64_t>(out, e.timeNs);
         put<uint32_t>(out, e.name);
         put<uint32_t>(out, e.attrCount);
-        for (uint32_t i = 0; i < e.attrCount; ++i) putAttribute(out, d.attributes[e.attrBegin + i]);
+        for (uint32_t i = 0; i < e.attrCount; ++i) putAttribute(out, d.eventAttributes[e.attrBegin + i]);
     }
 }
 
@@ -90,25 +90,25 @@ bool decodeAttributes(std::string_view blob, std::vector<Attribute>& out) {
 }
 
 bool decodeEvents(std::string_view blob, Dataset& d) {
-    const size_t eventsStart = d.events.size(), attrsStart = d.attributes.size();
+    const size_t eventsStart = d.events.size(), attrsStart = d.eventAttributes.size();
     while (!blob.empty()) {
         SpanEvent e;
         uint32_t count;
         if (!get(blob, e.timeNs) || !get(blob, e.name) || !get(blob, count) || count > blob.size()) {
             d.events.resize(eventsStart);
-            d.attributes.resize(attrsStart);
+            d.eventAttributes.resize(attrsStart);
             return false;
         }
-        e.attrBegin = static_cast<uint32_t>(d.attributes.size());
+        e.attrBegin = static_cast<uint32_t>(d.eventAttributes.size());
         e.attrCount = count;
         for (uint32_t i = 0; i < count; ++i) {
             Attribute a;
             if (!getAttribute(blob, a)) {
                 d.events.resize(eventsStart);
-                d.attributes.resize(attrsStart);
+                d.eventAttributes.resize(attrsStart);
                 return false;
             }
-            d.attributes.push_back(a);
+            d.eventAttributes.push_back(a);
         }
         d.events.push_back(e);
     }

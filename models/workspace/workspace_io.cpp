@@ -45,7 +45,7 @@ Status Workspace::persistNew(const Dataset& d, const std::vector<std::string>& r
         for (size_t id = m_storedResources; id < d.resources.size(); ++id) {
             res.bind(1, static_cast<int64_t>(id));
             res.bind(2, static_cast<int64_t>(d.resources[id].service));
-            blob::encodeAttributes(d.resourceAttributes(static_cast<uint32_t>(id)), blob);
+            blob::encodeAttributes(d.attributesOfResource(static_cast<uint32_t>(id)), blob);
             res.bindBlob(3, blob);
             if (res.step() != SQLITE_DONE) return fail("cannot write resources");
             res.reset();
@@ -119,9 +119,10 @@ Status Workspace::loadInto(Dataset& d) {
         while (st.step() == SQLITE_ROW) {
             Resource r;
             r.service = static_cast<StringId>(st.i64(0));
-            r.attrBegin = static_cast<uint32_t>(d.attributes.size());
-            if (!blob::decodeAttributes(st.blob(1), d.attributes)) return corrupt("bad resource attributes");
-            r.attrCount = static_cast<uint32_t>(d.attributes.size()) - r.attrBegin;
+            r.attrBegin = static_cast<uint32_t>(d.resourceAttributes.size());
+            if (!blob::decodeAttributes(st.blob(1), d.resourceAttributes))
+                return corrupt("bad resource attributes");
+            r.attrCount = static_cast<uint32_t>(d.resourceAttributes.size()) - r.attrBegin;
             d.resources.push_back(r);
         }
     }

@@ -287,7 +287,7 @@ void ZipkinImporterTest::fieldMapping() {
     QCOMPARE(d.spanEvents(0)[0].timeNs, int64_t(1521186011927480000));
     QCOMPARE(d.strings.view(d.spanEvents(0)[0].name), std::string_view("ws"));
     QVERIFY(!(d.flags[0] & model::kSpanShared));
-    const auto resource = d.resourceAttributes(d.resource[0]);
+    const auto resource = d.attributesOfResource(d.resource[0]);
     QCOMPARE(resource.size(), size_t(2));
     QCOMPARE(d.strings.view(resource[0].key), std::string_view("service.name"));
     QCOMPARE(d.strings.view(resource[1].key), std::string_view("host.ip"));
