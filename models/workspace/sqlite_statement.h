@@ -19,7 +19,8 @@ public:
     void bind(int i, int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
     void bind(int i, uint64_t v) { sqlite3_bind_int64(m_stmt, i, static_cast<int64_t>(v)); }
     void bindText(int i, std::string_view s) {
-        sqlite3_bind_text(m_stmt, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+        // An empty view may have a null data pointer, which SQLite would bind as NULL.
+        sqlite3_bind_text(m_stmt, i, s.data() ? s.data() : "", static_cast<int>(s.size()), SQLITE_STATIC);
     }
     void bindBlob(int i, const std::string& s) {
         sqlite3_bind_blob(m_stmt, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);

@@ -1,0 +1,144 @@
+// The `topograph` command line as a user scripts it: outputs, exit codes and error messages.
+// Runs the real binary (path given by CMake) in a subprocess.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "tests/test_support.h"
+
+class CliTest : public QObject {
+    Q_OBJECT
+private slots:
+    void graphJsonMatchesHandCount();
+    void workspaceGivesSameGraphAsFiles();
+    void failedImportLeavesWorkspaceAsItWas();
+    void badInputNamesFileAndPosition_data();
+    void badInputNamesFileAndPosition();
+    void usageErrors();
+    void noArgumentsShowsDemo();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QByteArray out, err;
+    };
+    static Run run(const QStringList& args) {
+        QProcess p;
+        p.start(QStringLiteral(TOPOGRAPH_BINARY), args);
+        if (!p.waitForFinished(120000)) return {};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
+    static QString edgeKey(const QJsonObject& e) {
+        return QStringLiteral("%1>%2=%3/%4")
+            .arg(e["source"].toString(), e["target"].toString())
+            .arg(e["calls"].toInt())
+            .arg(e["errors"].toInt());
+    }
+    QTemporaryDir m_tmp;
+};
+
+void CliTest::graphJsonMatchesHandCount() {
+    const QString file = QStringLiteral("otlp/tempo_servicegraphs_base64-ids_enum-kinds.json");
+    TG_REQUIRE_FIXTURE(file);
+    const Run r = run({QStringLiteral("graph"), tg::test::fixturePath(file), QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject graph = QJsonDocument::fromJson(r.out).object();
+    QStringList edges;
+    for (const auto& e : graph["edges"].toArray()) edges << edgeKey(e.toObject());
+    edges.sort();
+    // Hand count (tests/data/fixture_expectations.tsv): one real edge with 2 calls, one inferred.
+    QCOMPARE(edges, (QStringList{QStringLiteral("mythical-requester>mysql=1/0"), QStringLiteral("mythical-server>mythical-requester=2/0")}));
+    QStringList kinds;
+    for (const auto& n : graph["nodes"].toArray())
+        kinds << n.toObject()["id"].toString() + QLatin1Char(':') + n.toObject()["kind"].toString();
+    kinds.sort();
+    QCOMPARE(kinds, (QStringList{QStringLiteral("mysql:inferred"), QStringLiteral("mythical-requester:service"),
+                                 QStringLiteral("mythical-server:service")}));
+    const QJsonObject first = graph["edges"].toArray().first().toObject();
+    QVERIFY(first.contains(QStringLiteral("p50_ms")) && first.contains(QStringLiteral("p95_ms")) && first.contains(QStringLiteral("p99_ms")));
+}
+
+void CliTest::workspaceGivesSameGraphAsFiles() {
+    const QStringList files{QStringLiteral("jaeger/petclinic_spanAmongEachOtherGroupedAndSpans.json"),
+                            QStringLiteral("zipkin/yelp.json"), QStringLiteral("otlp/jaeger-ui_otlp-multi-in.jsonl")};
+    QStringList paths;
+    for (const QString& f : files) {
+        TG_REQUIRE_FIXTURE(f);
+        paths << tg::test::fixturePath(f);
+    }
+    const QString ws = m_tmp.filePath(QStringLiteral("same.tgw"));
+    const Run imported = run(QStringList{QStringLiteral("import")} + paths + QStringList{QStringLiteral("-o"), ws});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY(imported.out.contains("workspace:"));
+    const Run fromFiles = run(QStringList{QStringLiteral("graph")} + paths);
+    const Run fromWorkspace = run({QStringLiteral("graph"), ws});
+    QCOMPARE(fromFiles.exitCode, 0);
+    QCOMPARE(fromWorkspace.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(fromWorkspace.out), QJsonDocument::fromJson(fromFiles.out));
+    const Run stats = run({QStringLiteral("stats"), ws, QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(stats.out).object()["spans"].toInt(), 17 + 16 + 4);
+}
+
+void CliTest::failedImportLeavesWorkspaceAsItWas() {
+    const QString good = QStringLiteral("zipkin/skew.json");
+    TG_REQUIRE_FIXTURE(good);
+    const QString ws = m_tmp.filePath(QStringLiteral("keep.tgw"));
+    QCOMPARE(run({QStringLiteral("import"), tg::test::fixturePath(good), QStringLiteral("-o"), ws}).exitCode, 0);
+    const QString bad = m_tmp.filePath(QStringLiteral("truncated.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"data":[{"traceID":"a1","spans":[{"traceID":"a1","spanID":"b2","operationName":"x")");
+    f.close();
+    const Run r = run({QStringLiteral("import"), bad, QStringLiteral("-o"), ws});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(bad.toUtf8()), r.err.constData());
+    const Run stats = run({QStringLiteral("stats"), ws, QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(stats.out).object()["spans"].toInt(), 4);
+}
+
+void CliTest::badInputNamesFileAndPosition_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected"); // a fragment the message must contain
+    QTest::newRow("truncated jaeger") << QByteArray(R"({"data":[{"traceID":"1","spans":[{"operationName":"a","spanID":)") << QStringLiteral("truncated");
+    QTest::newRow("empty file") << QByteArray() << QStringLiteral("empty");
+    QTest::newRow("csv text") << QByteArray("a,b,c\n1,2,3\n") << QStringLiteral("unrecognised format");
+    QTest::newRow("garbage after json") << QByteArray("{\"resourceSpans\":[]}\n@@@\n") << QStringLiteral("line 2");
+}
+
+void CliTest::badInputNamesFileAndPosition() {
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const QString path = m_tmp.filePath(QStringLiteral("bad-%1.json").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    const Run r = run({QStringLiteral("stats"), path});
+    QCOMPARE(r.exitCode, 2);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(path), qPrintable(err));
+    QVERIFY2(err.contains(expected, Qt::CaseInsensitive), qPrintable(err));
+}
+
+void CliTest::usageErrors() {
+    QCOMPARE(run({QStringLiteral("frobnicate")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("graph")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("graph"), QStringLiteral("x.json"), QStringLiteral("--format"), QStringLiteral("bmp")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("x.json")}).exitCode, 1); // no -o
+    const Run missing = run({QStringLiteral("stats"), m_tmp.filePath(QStringLiteral("does-not-exist.json"))});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY(missing.err.contains("cannot open"));
+}
+
+void CliTest::noArgumentsShowsDemo() {
+    const Run r = run({});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("checkout") && r.out.contains("payments"), r.out.constData());
+}
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "cli_test.moc"
