@@ -1,7 +1,9 @@
 // Entry point: `topograph <command> ...` runs the command line; with no command it shows the
 // bundled demo incident (until the workbench window lands, by printing its service graph).
-#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QDir>
 #include <QFile>
+#include <unistd.h>
 #include <QJsonDocument>
 
 #include "app/cli/cli.h"
@@ -40,7 +42,19 @@ int showDemo() {
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // The command line draws SVG/PNG/PDF with Qt's painter, which needs a QGuiApplication (fonts);
+    // without a display it renders offscreen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // Qt warns on every start without it; give it a private directory of our own.
+        const QByteArray dir = QDir::tempPath().toUtf8() + "/topograph-runtime-" + QByteArray::number(getuid());
+        QDir().mkpath(QString::fromUtf8(dir));
+        QFile::setPermissions(QString::fromUtf8(dir), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        qputenv("XDG_RUNTIME_DIR", dir);
+    }
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("topograph"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TOPOGRAPH_VERSION));
     const QStringList args = QCoreApplication::arguments();

@@ -15,6 +15,8 @@ constexpr Command kCommands[] = {
     {"import", runImportCommand, "import trace files into a workspace and print the import report"},
     {"graph", runGraphCommand, "print the service dependency graph (json, dot, svg)"},
     {"stats", runStatsCommand, "spans, traces, services, time range and diagnostics"},
+    {"traces", runTracesCommand, "search traces by service, operation, attribute, duration, errors"},
+    {"trace", runTraceCommand, "one trace: span tree and critical path"},
 };
 
 QString usage() {

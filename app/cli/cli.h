@@ -12,5 +12,7 @@ int runCli(const QStringList& arguments); // arguments[0] is the program, [1] th
 int runImportCommand(const QStringList& args);
 int runGraphCommand(const QStringList& args);
 int runStatsCommand(const QStringList& args);
+int runTracesCommand(const QStringList& args);
+int runTraceCommand(const QStringList& args);
 
 } // namespace tg::app

@@ -1,12 +1,10 @@
 // `topograph graph INPUTS... --format json|dot|svg [-o FILE]`: the service dependency graph.
 #include <QCommandLineParser>
-#include <QJsonDocument>
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_input_args.h"
 #include "app/cli/cli_output.h"
 #include "app/export/graph_export.h"
-#include "app/report/report_json.h"
 #include "models/graph/service_graph_builder.h"
 
 namespace tg::app {
@@ -21,6 +19,7 @@ int runGraphCommand(const QStringList& args) {
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to FILE instead of stdout."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("layout"), QStringLiteral("Compute a layout and add node positions to JSON.")});
+    parser.addOption({QStringLiteral("scale"), QStringLiteral("PNG pixels per point (1 or 2)."), QStringLiteral("N"), QStringLiteral("2")});
     parser.addPositionalArgument(QStringLiteral("INPUTS"), QStringLiteral("Trace files and/or a workspace."));
     std::vector<std::string> inputs;
     if (int code = parseInputArgs(parser, args, inputs); code >= 0) return code;
@@ -37,13 +36,17 @@ int runGraphCommand(const QStringList& args) {
 
     GraphExportOptions options;
     options.withLayout = parser.isSet(QStringLiteral("layout"));
-    QByteArray bytes;
+    options.pngScale = parser.value(QStringLiteral("scale")).toDouble();
+    if (options.pngScale <= 0 || options.pngScale > 8) {
+        printError(QStringLiteral("--scale must be between 0 and 8"));
+        return kExitUsage;
+    }
     QString error;
-    if (!exportGraph(graph, format, options, bytes, &error)) {
+    if (!exportGraph(graph, format, options, parser.value(QStringLiteral("output")), &error)) {
         printError(error);
         return kExitOutput;
     }
-    return writeOutput(parser.value(QStringLiteral("output")), bytes) ? kExitOk : kExitOutput;
+    return kExitOk;
 }
 
 } // namespace tg::app

@@ -1,0 +1,57 @@
+#pragma once
+// Private to models/layout: one Graphviz run over a neutral description of boxes and edges.
+// Builds a cgraph graph (agopen/agnode/agedge, subgraphs "cluster_N" for dot), runs gvLayout and
+// copies ND_coord/ND_width/ND_height/ED_spl/GD_bb back, y flipped to grow down and shifted so the
+// drawing starts at (0, 0). graphviz_layout.cpp turns ServiceGraphs into passes.
+//
+// Thread affinity: Graphviz is not thread-safe; only LayoutWorker's thread runs passes, with the
+// GVC_t context that thread owns.
+#include <graphviz/gvc.h>
+
+#include <string>
+#include <vector>
+
+#include "models/layout/graph_layout.h"
+
+namespace tg::model::detail {
+
+struct PassNode {
+    double width = 0; // points
+    double height = 0;
+    bool cylinder = false;
+    std::string label;
+};
+
+struct PassEdge {
+    uint32_t source = 0; // PassInput::nodes indices
+    uint32_t target = 0;
+    std::string caption; // placed by dot when PassInput::edgeLabels
+};
+
+struct PassCluster {
+    std::string label;
+    std::vector<uint32_t> members;
+};
+
+struct PassInput {
+    std::string engine; // "dot" or "sfdp"
+    std::vector<PassNode> nodes;
+    std::vector<PassEdge> edges;
+    std::vector<PassCluster> clusters; // dot only
+    bool edgeLabels = false;
+};
+
+struct PassOutput {
+    std::vector<NodeBox> nodes;
+    std::vector<EdgePath> edges;
+    std::vector<RectF> clusters;
+    double width = 0;
+    double height = 0;
+};
+
+Result<PassOutput> runPass(GVC_t* gvc, const PassInput& input, const LayoutOptions& options);
+
+// A straight edge between two boxes, clipped to their borders, ending in an arrow head.
+EdgePath straightEdge(const NodeBox& from, const NodeBox& to);
+
+} // namespace tg::model::detail

@@ -1,0 +1,271 @@
+// Layout: Graphviz geometry for small and large graphs, clusters, the serial worker, DOT text.
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <thread>
+
+#include "models/layout/graph_layout.h"
+#include "models/layout/layout_worker.h"
+
+using namespace tg::model;
+
+namespace {
+
+void setCalls(CallStats& stats, uint64_t calls, uint64_t errors) {
+    stats.calls = calls;
+    stats.errors = errors;
+}
+
+// frontend -> checkout -> {payments, orders-db}; checkout -> events (queue); payments -> stripe.
+ServiceGraph fiveNodeGraph() {
+    ServiceGraph g;
+    g.buckets.count = 60;
+    const uint32_t fe = g.addNode("frontend", NodeKind::Service);
+    const uint32_t co = g.addNode("checkout", NodeKind::Service);
+    const uint32_t pay = g.addNode("payments", NodeKind::Service);
+    const uint32_t db = g.addNode("orders-db", NodeKind::Database);
+    const uint32_t q = g.addNode("events", NodeKind::Queue);
+    g.nodes[fe].namespaceName = "web";
+    g.nodes[co].namespaceName = "shop";
+    g.nodes[pay].namespaceName = "shop";
+    setCalls(g.nodes[fe].stats, 6000, 6);
+    setCalls(g.nodes[co].stats, 1200, 40);
+    setCalls(g.nodes[pay].stats, 600, 60);
+    setCalls(g.edges[g.edgeIndex(fe, co, false)].stats, 1200, 40);
+    setCalls(g.edges[g.edgeIndex(co, pay, false)].stats, 600, 60);
+    setCalls(g.edges[g.edgeIndex(co, db, true)].stats, 2400, 0);
+    setCalls(g.edges[g.edgeIndex(co, q, true)].stats, 300, 0);
+    setCalls(g.edges[g.edgeIndex(fe, pay, false)].stats, 10, 0);
+    return g;
+}
+
+ServiceGraph generatedGraph(int n) {
+    ServiceGraph g;
+    for (int i = 0; i < n; ++i)
+        g.addNode("svc-" + std::to_string(i), NodeKind::Service);
+    // A tree plus a few cross links, deterministic.
+    for (int i = 1; i < n; ++i) {
+        setCalls(g.edges[g.edgeIndex(uint32_t((i - 1) / 3), uint32_t(i), false)].stats, 10 + i, 0);
+        if (i % 7 == 0) g.edgeIndex(uint32_t(i), uint32_t((i * 13) % n), false);
+    }
+    return g;
+}
+
+double distanceToBox(const PointF& p, const NodeBox& b) {
+    const RectF r = b.rect();
+    const double dx = std::max({r.x - p.x, 0.0, p.x - r.right()});
+    const double dy = std::max({r.y - p.y, 0.0, p.y - r.bottom()});
+    return std::hypot(dx, dy);
+}
+
+void checkGeometry(const ServiceGraph& g, const LayoutGeometry& geo, double endSlack) {
+    QCOMPARE(geo.nodes.size(), g.nodes.size());
+    QCOMPARE(geo.edges.size(), g.edges.size());
+    const RectF all{0, 0, geo.width, geo.height};
+    for (size_t i = 0; i < geo.nodes.size(); ++i) {
+        const RectF r = geo.nodes[i].rect();
+        QVERIFY2(r.width > 0 && r.height > 0, g.nodes[i].name.c_str());
+        QVERIFY2(all.contains(r, 0.5), g.nodes[i].name.c_str());
+        for (size_t j = i + 1; j < geo.nodes.size(); ++j)
+            QVERIFY2(!r.intersects(geo.nodes[j].rect()),
+                     (g.nodes[i].name + " overlaps " + g.nodes[j].name).c_str());
+    }
+    for (size_t i = 0; i < geo.edges.size(); ++i) {
+        const EdgePath& p = geo.edges[i];
+        QVERIFY(p.points.size() >= 4);
+        QCOMPARE((p.points.size() - 1) % 3, size_t(0));
+        const PointF end = p.hasArrow ? p.arrowTip : p.points.back();
+        QVERIFY2(distanceToBox(p.points.front(), geo.nodes[g.edges[i].source]) <= endSlack,
+                 "edge starts away from its source");
+        QVERIFY2(distanceToBox(end, geo.nodes[g.edges[i].target]) <= endSlack,
+                 "edge ends away from its target");
+    }
+}
+
+} // namespace
+
+class GraphLayoutTest : public QObject {
+    Q_OBJECT
+private slots:
+    void smallGraphDot() {
+        const ServiceGraph g = fiveNodeGraph();
+        LayoutOptions options;
+        options.grouping = LayoutOptions::Grouping::None;
+        auto result = layoutGraph(g, options);
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        const LayoutGeometry& geo = result.value();
+        QCOMPARE(geo.engine, std::string("dot"));
+        QVERIFY(geo.clusters.empty());
+        checkGeometry(g, geo, 2.0);
+        // Boxes are wide enough for their names (DejaVu Sans Bold at the layout font size).
+        for (size_t i = 0; i < g.nodes.size(); ++i)
+            QVERIFY(geo.nodes[i].width >=
+                    estimateTextWidth(g.nodes[i].name, geo.fontSize, true) + 10);
+        // dot placed the edge captions.
+        QVERIFY(geo.edgeLabels);
+        QVERIFY(geo.edges[0].hasLabel);
+    }
+
+    void groupingByNamespace() {
+        const ServiceGraph g = fiveNodeGraph();
+        QCOMPARE(effectiveGrouping(g, LayoutOptions::Grouping::Auto),
+                 LayoutOptions::Grouping::Namespace);
+        QCOMPARE(effectiveGrouping(g, LayoutOptions::Grouping::Region),
+                 LayoutOptions::Grouping::None);
+        LayoutOptions options;
+        options.grouping = LayoutOptions::Grouping::Namespace;
+        auto result = layoutGraph(g, options);
+        QVERIFY(result.ok());
+        const LayoutGeometry& geo = result.value();
+        checkGeometry(g, geo, 2.0);
+        QCOMPARE(geo.clusters.size(), size_t(2));
+        const RectF all{0, 0, geo.width, geo.height};
+        for (const ClusterBox& c : geo.clusters) {
+            QVERIFY(all.contains(c.rect, 0.5));
+            for (uint32_t m : c.members) {
+                QCOMPARE(g.nodes[m].namespaceName, c.label);
+                QVERIFY2(c.rect.contains(geo.nodes[m].rect()), c.label.c_str());
+            }
+            // Non-members stay outside the box.
+            for (uint32_t i = 0; i < g.nodes.size(); ++i)
+                if (g.nodes[i].namespaceName != c.label)
+                    QVERIFY(!c.rect.intersects(geo.nodes[i].rect()));
+        }
+        const auto shop = std::find_if(geo.clusters.begin(), geo.clusters.end(),
+                                       [](const ClusterBox& c) { return c.label == "shop"; });
+        QVERIFY(shop != geo.clusters.end());
+        QCOMPARE(shop->members.size(), size_t(2));
+    }
+
+    void largeGraphUsesSfdp() {
+        const ServiceGraph g = generatedGraph(400);
+        auto result = layoutGraph(g, {});
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        const LayoutGeometry& geo = result.value();
+        QCOMPARE(geo.engine, std::string("sfdp"));
+        QVERIFY(!geo.edgeLabels);
+        checkGeometry(g, geo, 6.0);
+    }
+
+    void largeGroupedGraphKeepsGroupsApart() {
+        ServiceGraph g = generatedGraph(400);
+        const char* namespaces[] = {"shop", "identity", "orders", "edge"};
+        for (size_t i = 0; i < g.nodes.size(); ++i)
+            if (i % 10 != 9) g.nodes[i].namespaceName = namespaces[(i / 3) % 4]; // some ungrouped
+        auto result = layoutGraph(g, {});
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        const LayoutGeometry& geo = result.value();
+        QCOMPARE(geo.engine, std::string("sfdp"));
+        checkGeometry(g, geo, 6.0);
+        QCOMPARE(geo.clusters.size(), size_t(4));
+        const RectF all{0, 0, geo.width, geo.height};
+        for (size_t a = 0; a < geo.clusters.size(); ++a) {
+            const ClusterBox& c = geo.clusters[a];
+            QVERIFY(all.contains(c.rect, 0.5));
+            for (uint32_t m : c.members)
+                QVERIFY(c.rect.contains(geo.nodes[m].rect()));
+            for (size_t b = a + 1; b < geo.clusters.size(); ++b)
+                QVERIFY2(!c.rect.intersects(geo.clusters[b].rect), "group boxes overlap");
+            for (uint32_t i = 0; i < g.nodes.size(); ++i)
+                if (g.nodes[i].namespaceName.empty())
+                    QVERIFY(!c.rect.intersects(geo.nodes[i].rect()));
+        }
+    }
+
+    void emptyGraph() {
+        auto result = layoutGraph(ServiceGraph{}, {});
+        QVERIFY(result.ok());
+        QVERIFY(result.value().nodes.empty());
+        QCOMPARE(result.value().width, 0.0);
+    }
+
+    void workerSerialisesConcurrentSubmits() {
+        LayoutWorker& worker = LayoutWorker::instance();
+        const size_t before = worker.completedJobs();
+        constexpr int kThreads = 4, kJobsPerThread = 3;
+        std::vector<std::thread> threads;
+        std::atomic<int> ok{0};
+        for (int t = 0; t < kThreads; ++t)
+            threads.emplace_back([&, t] {
+                std::vector<std::future<Result<LayoutGeometry>>> futures;
+                for (int j = 0; j < kJobsPerThread; ++j) {
+                    LayoutOptions options;
+                    options.grouping = (t + j) % 2 ? LayoutOptions::Grouping::Namespace
+                                                   : LayoutOptions::Grouping::None;
+                    futures.push_back(
+                        worker.submit(j == 1 ? generatedGraph(30 + t) : fiveNodeGraph(), options));
+                }
+                for (auto& f : futures)
+                    if (auto r = f.get(); r.ok() && !r.value().nodes.empty()) ++ok;
+            });
+        for (auto& th : threads)
+            th.join();
+        QCOMPARE(ok.load(), kThreads * kJobsPerThread);
+        QCOMPARE(worker.completedJobs() - before, size_t(kThreads * kJobsPerThread));
+    }
+
+    void privateWorkerCancelsOnShutdown() {
+        std::vector<std::future<Result<LayoutGeometry>>> futures;
+        {
+            LayoutWorker worker;
+            for (int i = 0; i < 5; ++i)
+                futures.push_back(worker.submit(generatedGraph(60), {}));
+        }
+        // Every future resolves: done, or cancelled by the shutdown.
+        for (auto& f : futures) {
+            auto r = f.get();
+            QVERIFY(r.ok() || r.error().code == ErrorCode::Cancelled);
+        }
+    }
+
+    void captions() {
+        ServiceGraph g = fiveNodeGraph();
+        QCOMPARE(nodeSubtitle(g.nodes[0], g.buckets), std::string("100 rps \xC2\xB7 0.1% err"));
+        QCOMPARE(nodeSubtitle(g.nodes[2], g.buckets), std::string("10 rps \xC2\xB7 10% err"));
+        QCOMPARE(edgeCaption(g.edges[2], g.buckets), std::string("40 rps"));
+        g.buckets.count = 0;
+        QCOMPARE(edgeCaption(g.edges[2], g.buckets), std::string("2.4k calls"));
+        QCOMPARE(nodeSubtitle(g.nodes[3], g.buckets), std::string());
+        QVERIFY(estimateTextWidth("W", 12, false) > 2 * estimateTextWidth("i", 12, false));
+    }
+
+    void dotTextAcceptedByDot() {
+        ServiceGraph g = fiveNodeGraph();
+        // Names that need quoting and escaping.
+        const uint32_t odd = g.addNode("we\"ird \\ name\nx", NodeKind::External);
+        const uint32_t uni = g.addNode("zahlungs-dienst-\xC3\xBC", NodeKind::Service);
+        g.addNode("graph", NodeKind::Service);
+        g.addNode("bad-\xFF-utf8\\", NodeKind::Service);
+        g.edgeIndex(0, odd, true);
+        g.edgeIndex(odd, uni, false);
+        const std::string plain = toDot(g);
+        QVERIFY(plain.find("digraph") == 0);
+        QVERIFY(plain.find("subgraph \"cluster_shop\"") != std::string::npos);
+        auto layout = layoutGraph(g, {});
+        QVERIFY(layout.ok());
+        const std::string placed = toDot(g, &layout.value());
+        QVERIFY(placed.find("pos=") != std::string::npos);
+
+        if (!QFile::exists("/usr/bin/dot")) QSKIP("/usr/bin/dot not installed");
+        for (const std::string& text : {plain, placed}) {
+            QProcess dot;
+            dot.start("/usr/bin/dot", {"-Tplain"});
+            QVERIFY(dot.waitForStarted());
+            dot.write(text.data(), qint64(text.size()));
+            dot.closeWriteChannel();
+            QVERIFY(dot.waitForFinished(30000));
+            const QByteArray err = dot.readAllStandardError();
+            QVERIFY2(dot.exitCode() == 0, err.constData());
+            QVERIFY2(!err.contains("syntax error"), err.constData());
+            const QByteArray out = dot.readAllStandardOutput();
+            QCOMPARE(out.count("\nnode "), qsizetype(g.nodes.size()));
+            QCOMPARE(out.count("\nedge "), qsizetype(g.edges.size()));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(GraphLayoutTest)
+#include "graph_layout_test.moc"
