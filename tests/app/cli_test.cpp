@@ -18,6 +18,8 @@ private slots:
     void badInputNamesFileAndPosition_data();
     void badInputNamesFileAndPosition();
     void usageErrors();
+    void graphFormats();
+    void traceSearchAndCriticalPath();
     void noArgumentsShowsDemo();
 
 private:
@@ -138,6 +140,68 @@ void CliTest::noArgumentsShowsDemo() {
     const Run r = run({});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("checkout") && r.out.contains("payments"), r.out.constData());
+}
+
+void CliTest::graphFormats() {
+    const QString file = QStringLiteral("zipkin/yelp.json");
+    TG_REQUIRE_FIXTURE(file);
+    const QString in = tg::test::fixturePath(file);
+    const QStringList services{QStringLiteral("routing"), QStringLiteral("mobile_api"), QStringLiteral("spectre"),
+                               QStringLiteral("yelp-main"), QStringLiteral("memcache")};
+    const Run svg = run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("svg")});
+    QCOMPARE(svg.exitCode, 0);
+    QVERIFY(svg.out.startsWith("<?xml") || svg.out.contains("<svg"));
+    for (const QString& name : services) QVERIFY2(svg.out.contains(name.toUtf8()), qPrintable(name));
+    const Run dot = run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("dot")});
+    QCOMPARE(dot.exitCode, 0);
+    QVERIFY(dot.out.contains("digraph"));
+    if (QFile::exists(QStringLiteral("/usr/bin/dot"))) {
+        QProcess graphviz;
+        graphviz.start(QStringLiteral("/usr/bin/dot"), {QStringLiteral("-Tplain")});
+        graphviz.write(dot.out);
+        graphviz.closeWriteChannel();
+        QVERIFY(graphviz.waitForFinished(60000));
+        QCOMPARE(graphviz.exitCode(), 0);
+    }
+    const Run mermaid = run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("mermaid")});
+    QVERIFY(mermaid.out.startsWith("flowchart LR"));
+    const Run laid = run({QStringLiteral("graph"), in, QStringLiteral("--layout")});
+    for (const auto& n : QJsonDocument::fromJson(laid.out).object()["nodes"].toArray())
+        QVERIFY(n.toObject().contains(QStringLiteral("x")) && n.toObject()["width"].toDouble() > 0);
+    const QString png = m_tmp.filePath(QStringLiteral("g.png"));
+    QCOMPARE(run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("-o"), png}).exitCode, 0);
+    QFile pngFile(png);
+    QVERIFY(pngFile.open(QIODevice::ReadOnly));
+    QVERIFY(pngFile.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
+}
+
+void CliTest::traceSearchAndCriticalPath() {
+    const QString file = QStringLiteral("zipkin/skew.json");
+    TG_REQUIRE_FIXTURE(file);
+    const QString in = tg::test::fixturePath(file);
+    const Run found = run({QStringLiteral("traces"), in, QStringLiteral("--service"), QStringLiteral("serviceb")});
+    QCOMPARE(found.exitCode, 0);
+    const QJsonArray traces = QJsonDocument::fromJson(found.out).object()["traces"].toArray();
+    QCOMPARE(traces.size(), 1);
+    QCOMPARE(traces[0].toObject()["spans"].toInt(), 4);
+    const Run none = run({QStringLiteral("traces"), in, QStringLiteral("--service"), QStringLiteral("nope")});
+    QCOMPARE(QJsonDocument::fromJson(none.out).object()["total"].toInt(), 0);
+    const Run csv = run({QStringLiteral("traces"), in, QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--errors")});
+    QCOMPARE(csv.out.count('\n'), 1); // header only: skew.json has no error spans
+    const Run one = run({QStringLiteral("trace"), in, QStringLiteral("--id"), traces[0].toObject()["trace_id"].toString()});
+    QCOMPARE(one.exitCode, 0);
+    const QJsonObject trace = QJsonDocument::fromJson(one.out).object();
+    QCOMPARE(trace["spans"].toArray().size(), 4);
+    const QJsonArray path = trace["critical_path"].toArray();
+    QVERIFY(!path.isEmpty());
+    qint64 previousEnd = 0;
+    for (const auto& seg : path) { // in time order, non-overlapping
+        const QJsonObject o = seg.toObject();
+        QVERIFY(o["start_ns"].toInteger() < o["end_ns"].toInteger());
+        QVERIFY(o["start_ns"].toInteger() >= previousEnd);
+        previousEnd = o["end_ns"].toInteger();
+    }
+    QCOMPARE(run({QStringLiteral("trace"), in, QStringLiteral("--id"), QStringLiteral("ffff")}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(CliTest)
