@@ -2,57 +2,28 @@
 // times in milliseconds from the trace start.
 #include <QTest>
 
-#include "models/dataset/dataset_builder.h"
 #include "models/trace/critical_path.h"
+#include "tests/models/trace_test_builder.h"
 
 using namespace tg::model;
 
+using tg::test::BuiltTrace;
+using tg::test::kEpoch;
+using tg::test::kMs;
+using tg::test::SpanSpec;
+
 namespace {
 
-constexpr int64_t kMs = 1'000'000;
-
-struct SpanSpec {
-    uint64_t id;
-    uint64_t parent; // 0 = none
-    int64_t startMs, endMs;
-    bool followsFrom = false;
-};
-
-struct Built {
-    Dataset dataset;
-    Diagnostics diagnostics;
-    TraceStructure structure;
-    TraceTree tree;
-};
-
-void build(Built& b, const std::vector<SpanSpec>& specs) {
-    DatasetBuilder builder(b.dataset, b.diagnostics, 0);
-    const ResourceId res = builder.addResource("svc", {});
-    SpanInput in;
-    for (const SpanSpec& s : specs) {
-        in.clear();
-        in.trace = parseTraceId("abc");
-        in.span = {s.id, IdSpelling::Hex};
-        if (s.parent) in.parent = {s.parent, IdSpelling::Hex};
-        in.parentRef = s.followsFrom ? RefType::FollowsFrom : RefType::ChildOf;
-        in.operation = "op";
-        in.resource = res;
-        in.startNs = 1'700'000'000'000'000'000 + s.startMs * kMs;
-        in.durationNs = (s.endMs - s.startMs) * kMs;
-        builder.addSpan(in);
-    }
-    b.structure = analyzeTraceStructure(b.dataset, b.diagnostics);
-    b.tree = TraceTree::build(b.dataset, b.structure, rowsOfTrace(b.dataset, b.dataset.traceId[0]));
-}
+void build(BuiltTrace& b, const std::vector<SpanSpec>& specs) { tg::test::buildTrace(b, specs); }
 
 // "id:start-end" per segment, times relative to the trace start in ms.
-QString describe(const Built& b, const std::vector<CriticalSegment>& path) {
+QString describe(const BuiltTrace& b, const std::vector<CriticalSegment>& path) {
     QStringList parts;
     for (const auto& s : path)
         parts << QStringLiteral("%1:%2-%3")
                      .arg(b.dataset.spanId[s.row])
-                     .arg((s.startNs - 1'700'000'000'000'000'000) / kMs)
-                     .arg((s.endNs - 1'700'000'000'000'000'000) / kMs);
+                     .arg((s.startNs - kEpoch) / kMs)
+                     .arg((s.endNs - kEpoch) / kMs);
     return parts.join(QLatin1Char(' '));
 }
 
@@ -90,7 +61,7 @@ void CriticalPathTest::handCheckedTraces_data() {
 
 void CriticalPathTest::handCheckedTraces() {
     QFETCH(std::vector<SpanSpec>, spans);
-    Built b;
+    BuiltTrace b;
     build(b, spans);
     QTEST(describe(b, computeCriticalPath(b.dataset, b.tree)), "expected");
 }
@@ -101,7 +72,7 @@ void CriticalPathTest::deepTraceDoesNotRecurse() {
     const int depth = 200000;
     for (int i = 0; i < depth; ++i)
         chain.push_back({static_cast<uint64_t>(i + 1), static_cast<uint64_t>(i), i, 2 * depth - i});
-    Built b;
+    BuiltTrace b;
     build(b, chain);
     const auto path = computeCriticalPath(b.dataset, b.tree);
     // Every span has time of its own at both ends except the innermost one: 2*depth-1 segments.
