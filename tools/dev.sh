@@ -14,7 +14,7 @@ packages=(build-essential cmake ninja-build pkgconf file
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   libgraphviz-dev graphviz libsqlite3-dev libsimdjson-dev
-  xvfb xauth fonts-dejavu-core poppler-utils)
+  xvfb xauth x11-utils fonts-dejavu-core poppler-utils)
 
 install_missing() {
   local missing=()

@@ -17,6 +17,7 @@ constexpr Command kCommands[] = {
     {"stats", runStatsCommand, "spans, traces, services, time range and diagnostics"},
     {"traces", runTracesCommand, "search traces by service, operation, attribute, duration, errors"},
     {"trace", runTraceCommand, "one trace: span tree and critical path"},
+    {"demo", runDemoCommand, "write the demo incident as Jaeger or OTLP trace data"},
 };
 
 QString usage() {

@@ -14,5 +14,6 @@ int runGraphCommand(const QStringList& args);
 int runStatsCommand(const QStringList& args);
 int runTracesCommand(const QStringList& args);
 int runTraceCommand(const QStringList& args);
+int runDemoCommand(const QStringList& args);
 
 } // namespace tg::app

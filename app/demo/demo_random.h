@@ -20,7 +20,9 @@ public:
     // Uniform in [0, n); the modulo bias is negligible for the small n used here.
     uint64_t below(uint64_t n) { return n == 0 ? 0 : m_engine() % n; }
     // Uniform in [lo, hi].
-    int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<uint64_t>(hi - lo + 1))); }
+    int between(int lo, int hi) {
+        return lo + static_cast<int>(below(static_cast<uint64_t>(hi - lo + 1)));
+    }
     bool chance(double p) { return uniform() < p; }
     // Standard normal (Box-Muller).
     double normal() {
@@ -33,7 +35,8 @@ public:
     // Index drawn from cumulative-free weights (small arrays only).
     template <size_t N> size_t weighted(const double (&weights)[N]) {
         double total = 0;
-        for (double w : weights) total += w;
+        for (double w : weights)
+            total += w;
         double x = uniform() * total;
         for (size_t i = 0; i < N; ++i) {
             if (x < weights[i]) return i;
@@ -41,7 +44,9 @@ public:
         }
         return N - 1;
     }
-    template <typename T> const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
+    template <typename T> const T& pick(const std::vector<T>& items) {
+        return items[below(items.size())];
+    }
     template <typename T, size_t N> const T& pick(const T (&items)[N]) { return items[below(N)]; }
 
 private:

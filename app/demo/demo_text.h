@@ -14,7 +14,8 @@ namespace tg::app::demo {
 // Appends `digits` lower-case hex digits of `value` (most significant first, zero-padded).
 inline void appendHex(std::string& out, uint64_t value, int digits = 16) {
     static constexpr char kHex[] = "0123456789abcdef";
-    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out.push_back(kHex[(value >> shift) & 0xF]);
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+        out.push_back(kHex[(value >> shift) & 0xF]);
 }
 
 inline std::string hex(uint64_t value, int digits = 16) {
@@ -27,8 +28,9 @@ inline std::string hex(uint64_t value, int digits = 16) {
 // A random (version 4 shaped) UUID: "3f2b9c1e-7a4d-4e0b-9c2f-5d8e1a6b4c3d".
 inline std::string uuid(Rng& rng) {
     const uint64_t hi = rng.next(), lo = rng.next();
-    std::string s = hex(hi >> 32, 8) + '-' + hex((hi >> 16) & 0xFFFF, 4) + "-4" + hex(hi & 0xFFF, 3) + '-' +
-                    hex(0x8000 | ((lo >> 48) & 0x3FFF), 4) + '-' + hex(lo & 0xFFFFFFFFFFFFull, 12);
+    std::string s = hex(hi >> 32, 8) + '-' + hex((hi >> 16) & 0xFFFF, 4) + "-4" +
+                    hex(hi & 0xFFF, 3) + '-' + hex(0x8000 | ((lo >> 48) & 0x3FFF), 4) + '-' +
+                    hex(lo & 0xFFFFFFFFFFFFull, 12);
     return s;
 }
 
@@ -36,7 +38,8 @@ inline std::string uuid(Rng& rng) {
 inline std::string podSuffix(Rng& rng, int length) {
     static constexpr char kChars[] = "bcdfghjklmnpqrstvwxz2456789";
     std::string s;
-    for (int i = 0; i < length; ++i) s.push_back(kChars[rng.below(sizeof(kChars) - 1)]);
+    for (int i = 0; i < length; ++i)
+        s.push_back(kChars[rng.below(sizeof(kChars) - 1)]);
     return s;
 }
 
@@ -47,7 +50,8 @@ inline std::string format(const char* fmt, ...) {
     va_start(args, fmt);
     const int n = std::vsnprintf(buffer, sizeof(buffer), fmt, args);
     va_end(args);
-    return std::string(buffer, n < 0 ? 0 : std::min<size_t>(static_cast<size_t>(n), sizeof(buffer) - 1));
+    return std::string(buffer,
+                       n < 0 ? 0 : std::min<size_t>(static_cast<size_t>(n), sizeof(buffer) - 1));
 }
 
 } // namespace tg::app::demo

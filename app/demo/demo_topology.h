@@ -35,17 +35,17 @@ struct Pod {
     std::string instanceId;
 };
 
-enum class CallTarget : uint8_t { Endpoint, Backend };
+enum class CallTarget : uint8_t { Service, Backend };
 
 struct Call {
-    CallTarget target = CallTarget::Endpoint;
-    uint32_t index = 0;      // into Topology::endpoints or Topology::backends
-    double probability = 1;  // chance one request makes this call
+    CallTarget target = CallTarget::Service;
+    uint32_t index = 0; // into Topology::services (any of its endpoints, per request) or ::backends
+    double probability = 1; // chance one request makes this call
     int minRepeat = 1, maxRepeat = 1;
-    std::string operation;   // backend calls: "SELECT", "GET", "publish", "POST"
+    std::string operation;     // backend calls: "SELECT", "GET", "publish", "POST"
     std::string namespaceName; // db.namespace, or the Kafka topic
-    std::string collection;  // table, key prefix, index; URL path for external APIs
-    std::string query;       // db.query.text (sanitised)
+    std::string collection;    // table, key prefix, index; URL path for external APIs
+    std::string query;         // db.query.text (sanitised)
 };
 
 struct Endpoint {
@@ -75,8 +75,8 @@ struct Topology {
     std::vector<Service> services;
     std::vector<Endpoint> endpoints;
     std::vector<Backend> backends;
-    std::vector<uint32_t> entryEndpoints;               // requests from the internet start here
-    std::vector<std::string> topics;                    // Kafka topics by index
+    std::vector<uint32_t> entryEndpoints;                // requests from the internet start here
+    std::vector<std::string> topics;                     // Kafka topics by index
     std::vector<std::vector<uint32_t>> consumersOfTopic; // consumer endpoints by topic index
 
     int serviceIndex(const std::string& name) const;

@@ -57,11 +57,21 @@ void JsonStreamWriter::string(std::string_view text) {
         m_buffer.append(text.substr(plain, i - plain));
         plain = i + 1;
         switch (c) {
-        case '"': m_buffer.append("\\\""); break;
-        case '\\': m_buffer.append("\\\\"); break;
-        case '\n': m_buffer.append("\\n"); break;
-        case '\t': m_buffer.append("\\t"); break;
-        case '\r': m_buffer.append("\\r"); break;
+        case '"':
+            m_buffer.append("\\\"");
+            break;
+        case '\\':
+            m_buffer.append("\\\\");
+            break;
+        case '\n':
+            m_buffer.append("\\n");
+            break;
+        case '\t':
+            m_buffer.append("\\t");
+            break;
+        case '\r':
+            m_buffer.append("\\r");
+            break;
         default:
             m_buffer.append("\\u00");
             appendHex(m_buffer, c, 2);

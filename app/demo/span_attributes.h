@@ -31,13 +31,13 @@ struct SpanFacts {
     const Endpoint* endpoint = nullptr; // the endpoint served, or called for a client span
     const Service* callee = nullptr;    // client spans to an instrumented service
     const Pod* calleePod = nullptr;
-    const Pod* callerPod = nullptr;     // server spans; nullptr: a request from the internet
-    const Backend* backend = nullptr;   // client/producer spans to a backend
+    const Pod* callerPod = nullptr;   // server spans; nullptr: a request from the internet
+    const Backend* backend = nullptr; // client/producer spans to a backend
     const Call* call = nullptr;
-    int status = 0;                     // HTTP status or gRPC status code
-    int partition = 0;                  // Kafka
+    int status = 0;    // HTTP status or gRPC status code
+    int partition = 0; // Kafka
     int64_t offset = 0;
-    std::string_view errorType;         // the exception of an error span (error.type fallback)
+    std::string_view errorType; // the exception of an error span (error.type fallback)
 };
 
 // HTTP status or gRPC code for a span of the given protocol and HTTP method.
@@ -48,7 +48,8 @@ int chooseStatus(Protocol protocol, const std::string& method, bool error, Rng& 
 void addAttributes(GenSpan& span, const SpanFacts& facts, const TraceContext& ctx, Rng& rng);
 // 0-3 events; an error span always gets an "exception" event first and a status message.
 // Returns the exception type of an error span (a string literal), empty otherwise.
-std::string_view addEvents(GenSpan& span, const SpanFacts& facts, const TraceContext& ctx, Rng& rng);
+std::string_view addEvents(GenSpan& span, const SpanFacts& facts, const TraceContext& ctx,
+                           Rng& rng);
 
 std::vector<GenAttr> podResource(const Service& service, const Pod& pod);
 std::pair<std::string_view, std::string_view> scopeFor(Language language, ScopeKind kind);

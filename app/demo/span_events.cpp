@@ -20,7 +20,8 @@ constexpr ExceptionSpec kExceptions[5][4] = {
      {"context.deadlineExceededError", "context deadline exceeded"},
      {"*pgconn.PgError", "ERROR: deadlock detected (SQLSTATE 40P01)"},
      {"redis.Error", "redis: connection pool timeout"}},
-    {{"org.springframework.web.client.HttpServerErrorException$ServiceUnavailable", "503 Service Unavailable"},
+    {{"org.springframework.web.client.HttpServerErrorException$ServiceUnavailable",
+      "503 Service Unavailable"},
      {"java.net.SocketTimeoutException", "Read timed out"},
      {"org.postgresql.util.PSQLException", "ERROR: canceling statement due to statement timeout"},
      {"io.lettuce.core.RedisCommandTimeoutException", "Command timed out after 1 second(s)"}},
@@ -33,7 +34,8 @@ constexpr ExceptionSpec kExceptions[5][4] = {
      {"DatabaseError", "Connection terminated unexpectedly"},
      {"ReplyError", "LOADING Redis is loading the dataset in memory"}},
     {{"System.Net.Http.HttpRequestException", "An error occurred while sending the request."},
-     {"System.Threading.Tasks.TaskCanceledException", "The request was canceled due to the configured HttpClient.Timeout"},
+     {"System.Threading.Tasks.TaskCanceledException",
+      "The request was canceled due to the configured HttpClient.Timeout"},
      {"Npgsql.NpgsqlException", "Exception while reading from stream"},
      {"StackExchange.Redis.RedisTimeoutException", "Timeout performing GET (5000ms)"}},
 };
@@ -43,11 +45,13 @@ std::string stackTrace(Language language, const ExceptionSpec& e, const Service&
     switch (language) {
     case Language::Java:
         return format("%s: %s\n\tat com.shop.%s.api.Handler.handle(Handler.java:%d)\n\tat "
-                      "org.springframework.web.servlet.FrameworkServlet.service(FrameworkServlet.java:885)\n\tat "
+                      "org.springframework.web.servlet.FrameworkServlet.service(FrameworkServlet."
+                      "java:885)\n\tat "
                       "java.base/java.lang.Thread.run(Thread.java:1583)",
                       e.type, e.message, s.name.c_str(), line);
     case Language::Python:
-        return format("Traceback (most recent call last):\n  File \"/app/%s/service.py\", line %d, in handle\n    "
+        return format("Traceback (most recent call last):\n  File \"/app/%s/service.py\", line %d, "
+                      "in handle\n    "
                       "return self._client.call(request)\n%s: %s",
                       s.name.c_str(), line, e.type, e.message);
     case Language::NodeJs:
@@ -55,12 +59,14 @@ std::string stackTrace(Language language, const ExceptionSpec& e, const Service&
                       "process.processTicksAndRejections (node:internal/process/task_queues:95:5)",
                       e.type, e.message, s.name.c_str(), line);
     case Language::DotNet:
-        return format("%s: %s\n   at Shop.%s.Api.Handler.HandleAsync() in /src/Handler.cs:line %d", e.type, e.message,
-                      s.name.c_str(), line);
+        return format("%s: %s\n   at Shop.%s.Api.Handler.HandleAsync() in /src/Handler.cs:line %d",
+                      e.type, e.message, s.name.c_str(), line);
     case Language::Go:
-        return format("goroutine 1 [running]:\nshop/%s/internal/api.(*Handler).Handle(...)\n\t/app/internal/api/"
-                      "handler.go:%d",
-                      s.name.c_str(), line);
+        return format(
+            "goroutine 1 "
+            "[running]:\nshop/%s/internal/api.(*Handler).Handle(...)\n\t/app/internal/api/"
+            "handler.go:%d",
+            s.name.c_str(), line);
     }
     return {};
 }
@@ -78,17 +84,24 @@ void addException(GenSpan& span, const ExceptionSpec& e, const SpanFacts& f, Rng
     ev.timeNs = span.startNs + span.durationNs - static_cast<int64_t>(rng.below(1000));
     addString(ev.attributes, "exception.type", e.type);
     addString(ev.attributes, "exception.message", e.message);
-    if (rng.chance(0.6)) addString(ev.attributes, "exception.stacktrace", stackTrace(f.service->language, e, *f.service, rng));
+    if (rng.chance(0.6))
+        addString(ev.attributes, "exception.stacktrace",
+                  stackTrace(f.service->language, e, *f.service, rng));
     addBool(ev.attributes, "exception.escaped", span.kind == GenKind::Server);
 }
 
 void addOrdinaryEvent(GenSpan& span, const SpanFacts& f, const TraceContext& ctx, Rng& rng) {
-    static constexpr const char* kLogs[] = {"loaded price list from cache", "request validated",
-                                            "falling back to default shipping method", "slow downstream response",
-                                            "applied promotion", "token refreshed"};
-    static constexpr const char* kFlags[] = {"new-checkout", "reco-model-v7", "free-shipping-threshold", "one-click-pay"};
+    static constexpr const char* kLogs[] = {"loaded price list from cache",
+                                            "request validated",
+                                            "falling back to default shipping method",
+                                            "slow downstream response",
+                                            "applied promotion",
+                                            "token refreshed"};
+    static constexpr const char* kFlags[] = {"new-checkout", "reco-model-v7",
+                                             "free-shipping-threshold", "one-click-pay"};
     GenEvent& ev = span.events.emplace_back();
-    ev.timeNs = span.startNs + static_cast<int64_t>(rng.uniform() * static_cast<double>(span.durationNs));
+    ev.timeNs =
+        span.startNs + static_cast<int64_t>(rng.uniform() * static_cast<double>(span.durationNs));
     const bool grpc = (f.callee ? f.callee : f.service)->protocol == Protocol::Grpc && !f.backend;
     const double x = rng.uniform();
     if (f.backend && f.backend->kind == BackendKind::Redis && x < 0.6) {
@@ -96,13 +109,16 @@ void addOrdinaryEvent(GenSpan& span, const SpanFacts& f, const TraceContext& ctx
         addString(ev.attributes, "cache.key", f.call->collection + ':' + ctx.cartId);
     } else if (grpc && x < 0.5) {
         ev.name = "message";
-        addString(ev.attributes, "rpc.message.type", span.kind == GenKind::Client ? "SENT" : "RECEIVED");
+        addString(ev.attributes, "rpc.message.type",
+                  span.kind == GenKind::Client ? "SENT" : "RECEIVED");
         addInt(ev.attributes, "rpc.message.id", 1);
-        addInt(ev.attributes, "rpc.message.uncompressed_size", 64 + static_cast<int64_t>(rng.below(4000)));
+        addInt(ev.attributes, "rpc.message.uncompressed_size",
+               64 + static_cast<int64_t>(rng.below(4000)));
     } else if (span.kind == GenKind::Client && x < 0.7) {
         ev.name = "retry";
         addInt(ev.attributes, "retry.attempt", 1 + static_cast<int64_t>(rng.below(2)));
-        addString(ev.attributes, "retry.reason", rng.chance(0.5) ? "connection reset" : "503 from upstream");
+        addString(ev.attributes, "retry.reason",
+                  rng.chance(0.5) ? "connection reset" : "503 from upstream");
     } else if (x < 0.75) {
         ev.name = "log";
         addString(ev.attributes, "log.severity", rng.chance(0.8) ? "INFO" : "WARN");
@@ -129,7 +145,8 @@ std::string_view addEvents(GenSpan& span, const SpanFacts& f, const TraceContext
         type = e.type;
         count = std::max<size_t>(count, 1);
     }
-    while (span.events.size() < count) addOrdinaryEvent(span, f, ctx, rng);
+    while (span.events.size() < count)
+        addOrdinaryEvent(span, f, ctx, rng);
     std::stable_sort(span.events.begin(), span.events.end(),
                      [](const GenEvent& a, const GenEvent& b) { return a.timeNs < b.timeNs; });
     return type;

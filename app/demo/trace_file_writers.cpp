@@ -66,7 +66,8 @@ void jaegerTags(JsonStreamWriter& w, const TraceGenerator& gen, const GenSpan& s
     if (s.error) {
         jaegerStringTag(w, "otel.status_code", "ERROR");
         w.raw(",{\"key\":\"error\",\"type\":\"bool\",\"value\":true}");
-        if (!s.statusMessage.empty()) jaegerStringTag(w, "otel.status_description", s.statusMessage);
+        if (!s.statusMessage.empty())
+            jaegerStringTag(w, "otel.status_description", s.statusMessage);
     }
     w.raw(']');
 }
@@ -243,14 +244,15 @@ void otlpSpan(JsonStreamWriter& w, const GenSpan& s) {
 }
 
 // One ExportTraceServiceRequest line: the spans grouped by resource (pod), then by scope.
-void otlpLine(JsonStreamWriter& w, const TraceGenerator& gen, const std::vector<GenSpan>& spans, size_t count,
-              std::vector<uint32_t>& order) {
+void otlpLine(JsonStreamWriter& w, const TraceGenerator& gen, const std::vector<GenSpan>& spans,
+              size_t count, std::vector<uint32_t>& order) {
     order.resize(count);
     std::iota(order.begin(), order.end(), 0u);
     auto groupKey = [&](uint32_t i) {
         return std::tuple(spans[i].service, spans[i].pod, static_cast<int>(spans[i].scope));
     };
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return groupKey(a) < groupKey(b); });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return groupKey(a) < groupKey(b); });
     w.raw("{\"resourceSpans\":[");
     for (size_t i = 0; i < count;) {
         const GenSpan& head = spans[order[i]];
@@ -258,7 +260,8 @@ void otlpLine(JsonStreamWriter& w, const TraceGenerator& gen, const std::vector<
         otlpAttributes(w, gen.resourceAttributes(head.service, head.pod));
         w.raw("},\"scopeSpans\":[");
         bool firstScope = true;
-        while (i < count && spans[order[i]].service == head.service && spans[order[i]].pod == head.pod) {
+        while (i < count && spans[order[i]].service == head.service &&
+               spans[order[i]].pod == head.pod) {
             const uint32_t scopeHead = order[i];
             const auto [name, version] = gen.scope(spans[scopeHead]);
             w.raw(firstScope ? "{\"scope\":{\"name\":" : ",{\"scope\":{\"name\":");
@@ -266,7 +269,8 @@ void otlpLine(JsonStreamWriter& w, const TraceGenerator& gen, const std::vector<
             w.raw(",\"version\":");
             w.string(version);
             w.raw("},\"spans\":[");
-            for (bool firstSpan = true; i < count && groupKey(order[i]) == groupKey(scopeHead); ++i, firstSpan = false) {
+            for (bool firstSpan = true; i < count && groupKey(order[i]) == groupKey(scopeHead);
+                 ++i, firstSpan = false) {
                 if (!firstSpan) w.raw(',');
                 otlpSpan(w, spans[order[i]]);
             }
@@ -282,7 +286,8 @@ void otlpLine(JsonStreamWriter& w, const TraceGenerator& gen, const std::vector<
     w.raw("]}\n");
 }
 
-model::Result<GeneratedFile> finish(JsonStreamWriter& w, const std::string& path, const TraceGenerator& gen) {
+model::Result<GeneratedFile> finish(JsonStreamWriter& w, const std::string& path,
+                                    const TraceGenerator& gen) {
     const uint64_t bytes = w.bytesWritten();
     if (model::Status s = w.close(); !s) return s.error();
     return GeneratedFile{path, gen.spansGenerated(), gen.tracesGenerated(), bytes};
@@ -297,7 +302,8 @@ TraceGeneratorOptions optionsFor(uint64_t spans, uint64_t seed) {
 
 } // namespace
 
-model::Result<GeneratedFile> writeJaegerJson(const std::string& path, const TraceGeneratorOptions& options) {
+model::Result<GeneratedFile> writeJaegerJson(const std::string& path,
+                                             const TraceGeneratorOptions& options) {
     JsonStreamWriter w;
     if (model::Status s = w.open(path); !s) return s.error();
     TraceGenerator gen(options);
@@ -313,7 +319,8 @@ model::Result<GeneratedFile> writeJaegerJson(const std::string& path, const Trac
     return finish(w, path, gen);
 }
 
-model::Result<GeneratedFile> writeOtlpJsonLines(const std::string& path, const TraceGeneratorOptions& options) {
+model::Result<GeneratedFile> writeOtlpJsonLines(const std::string& path,
+                                                const TraceGeneratorOptions& options) {
     JsonStreamWriter w;
     if (model::Status s = w.open(path); !s) return s.error();
     TraceGenerator gen(options);
@@ -331,11 +338,13 @@ model::Result<GeneratedFile> writeOtlpJsonLines(const std::string& path, const T
     return finish(w, path, gen);
 }
 
-model::Result<GeneratedFile> writeJaegerJson(const std::string& path, uint64_t spans, uint64_t seed) {
+model::Result<GeneratedFile> writeJaegerJson(const std::string& path, uint64_t spans,
+                                             uint64_t seed) {
     return writeJaegerJson(path, optionsFor(spans, seed));
 }
 
-model::Result<GeneratedFile> writeOtlpJsonLines(const std::string& path, uint64_t spans, uint64_t seed) {
+model::Result<GeneratedFile> writeOtlpJsonLines(const std::string& path, uint64_t spans,
+                                                uint64_t seed) {
     return writeOtlpJsonLines(path, optionsFor(spans, seed));
 }
 

@@ -11,11 +11,16 @@ using namespace demo;
 
 const char* genKindName(GenKind kind) {
     switch (kind) {
-    case GenKind::Internal: return "internal";
-    case GenKind::Server: return "server";
-    case GenKind::Client: return "client";
-    case GenKind::Producer: return "producer";
-    case GenKind::Consumer: return "consumer";
+    case GenKind::Internal:
+        return "internal";
+    case GenKind::Server:
+        return "server";
+    case GenKind::Client:
+        return "client";
+    case GenKind::Producer:
+        return "producer";
+    case GenKind::Consumer:
+        return "consumer";
     }
     return "internal";
 }
@@ -24,7 +29,9 @@ namespace {
 
 constexpr int kMaxDepth = 10;
 
-int64_t ms(double milliseconds) { return static_cast<int64_t>(milliseconds * 1e6); }
+int64_t ms(double milliseconds) {
+    return static_cast<int64_t>(milliseconds * 1e6);
+}
 
 } // namespace
 
@@ -58,11 +65,13 @@ struct TraceGenerator::Impl {
         topology = buildTopology(o.services, rng);
         for (const Service& s : topology.services) {
             auto& pods = resources.emplace_back();
-            for (const Pod& p : s.pods) pods.push_back(podResource(s, p));
+            for (const Pod& p : s.pods)
+                pods.push_back(podResource(s, p));
         }
         podOfService.assign(topology.services.size(), -1);
         topicOffsets.assign(topology.topics.size(), 0);
-        for (int64_t& offset : topicOffsets) offset = 1'000'000 + static_cast<int64_t>(rng.below(50'000'000));
+        for (int64_t& offset : topicOffsets)
+            offset = 1'000'000 + static_cast<int64_t>(rng.below(50'000'000));
     }
 
     bool full() const { return out->size() >= options.maxSpansPerTrace; }
@@ -78,12 +87,13 @@ struct TraceGenerator::Impl {
         return static_cast<uint32_t>(pod);
     }
 
-    size_t newSpan(uint32_t service, GenKind kind, ScopeKind scope, uint64_t parentId, int64_t startNs,
-                   std::string_view name) {
+    size_t newSpan(uint32_t service, GenKind kind, ScopeKind scope, uint64_t parentId,
+                   int64_t startNs, std::string_view name) {
         GenSpan& s = out->emplace_back();
         s.traceHi = traceHi;
         s.traceLo = traceLo;
-        do s.spanId = rng.next();
+        do
+            s.spanId = rng.next();
         while (s.spanId == 0);
         s.parentId = parentId;
         s.service = service;
@@ -101,9 +111,11 @@ struct TraceGenerator::Impl {
     }
 
     int64_t internalSpan(const Endpoint& ep, uint64_t parentId, int64_t at) {
-        static constexpr const char* kNames[] = {"validate request", "apply business rules", "compute totals",
-                                                 "serialize response", "load configuration", "map entities"};
-        const size_t idx = newSpan(ep.service, GenKind::Internal, ScopeKind::Internal, parentId, at, rng.pick(kNames));
+        static constexpr const char* kNames[] = {"validate request",   "apply business rules",
+                                                 "compute totals",     "serialize response",
+                                                 "load configuration", "map entities"};
+        const size_t idx = newSpan(ep.service, GenKind::Internal, ScopeKind::Internal, parentId, at,
+                                   rng.pick(kNames));
         GenSpan& span = (*out)[idx];
         span.durationNs = std::max<int64_t>(1000, ms(rng.logNormal(ep.selfMedianMs * 0.4, 0.6)));
         const Service& svc = topology.services[ep.service];
@@ -115,8 +127,8 @@ struct TraceGenerator::Impl {
         return at + span.durationNs;
     }
 
-    Outcome serve(uint32_t endpoint, uint64_t parentId, const Pod* callerPod, int64_t startNs, int depth, GenKind kind,
-                  const Delivery* delivery = nullptr) {
+    Outcome serve(uint32_t endpoint, uint64_t parentId, const Pod* callerPod, int64_t startNs,
+                  int depth, GenKind kind, const Delivery* delivery = nullptr) {
         const Endpoint& ep = topology.endpoints[endpoint];
         const Service& svc = topology.services[ep.service];
         const ScopeKind scope = kind == GenKind::Consumer        ? ScopeKind::Kafka
@@ -136,9 +148,11 @@ struct TraceGenerator::Impl {
             if (depth >= kMaxDepth || !rng.chance(call.probability)) continue;
             const int repeats = rng.between(call.minRepeat, call.maxRepeat);
             for (int r = 0; r < repeats && !full(); ++r) {
-                const int64_t at = (ep.parallel ? cursor : end) + static_cast<int64_t>(rng.below(150'000));
-                const Outcome o = call.target == CallTarget::Endpoint ? callService(call, selfId, pod, ep.service, at, depth)
-                                                                      : callBackend(call, selfId, ep.service, at, depth);
+                const int64_t at =
+                    (ep.parallel ? cursor : end) + static_cast<int64_t>(rng.below(150'000));
+                const Outcome o = call.target == CallTarget::Service
+                                      ? callService(call, selfId, pod, ep.service, at, depth)
+                                      : callBackend(call, selfId, ep.service, at, depth);
                 end = std::max(end, o.endNs);
                 childFailed |= o.error;
             }
@@ -147,7 +161,8 @@ struct TraceGenerator::Impl {
 
         GenSpan& span = (*out)[idx];
         span.durationNs = end - startNs;
-        span.error = rng.chance(incident ? 0.12 : options.faultRate) || (childFailed && rng.chance(0.5));
+        span.error =
+            rng.chance(incident ? 0.12 : options.faultRate) || (childFailed && rng.chance(0.5));
         SpanFacts f;
         f.service = &svc;
         f.pod = pod;
@@ -164,23 +179,26 @@ struct TraceGenerator::Impl {
         return {end, span.error, f.status};
     }
 
-    Outcome callService(const Call& call, uint64_t parentId, const Pod* callerPod, uint32_t callerService, int64_t at,
-                        int depth) {
-        const Endpoint& ep = topology.endpoints[call.index];
-        const Service& callee = topology.services[ep.service];
+    Outcome callService(const Call& call, uint64_t parentId, const Pod* callerPod,
+                        uint32_t callerService, int64_t at, int depth) {
+        const uint32_t endpoint = rng.pick(topology.services[call.index].endpoints);
+        const Endpoint& ep = topology.endpoints[endpoint];
+        const Service& callee = topology.services[call.index];
         const Service& caller = topology.services[callerService];
         const bool grpc = callee.protocol == Protocol::Grpc;
-        const size_t idx = newSpan(callerService, GenKind::Client, grpc ? ScopeKind::GrpcClient : ScopeKind::HttpClient,
-                                   parentId, at, grpc ? ep.spanName : ep.method);
+        const size_t idx = newSpan(callerService, GenKind::Client,
+                                   grpc ? ScopeKind::GrpcClient : ScopeKind::HttpClient, parentId,
+                                   at, grpc ? ep.spanName : ep.method);
         const uint64_t selfId = (*out)[idx].spanId;
         int64_t network = ms(rng.logNormal(0.25, 0.5));
         if (caller.region != callee.region) network += ms(rng.logNormal(9.0, 0.2));
         Outcome o;
-        if (full()) { // the callee's span would not fit: it answers without a span (e.g. not sampled)
+        if (full()) { // the callee's span would not fit: it answers without a span (e.g. not
+                      // sampled)
             o.endNs = at + 2 * network + ms(rng.logNormal(ep.selfMedianMs, ep.sigma));
             o.status = grpc ? 0 : 200;
         } else {
-            o = serve(call.index, selfId, callerPod, at + network, depth + 1, GenKind::Server);
+            o = serve(endpoint, selfId, callerPod, at + network, depth + 1, GenKind::Server);
         }
         const int64_t end = o.endNs + network;
         GenSpan& span = (*out)[idx];
@@ -198,7 +216,8 @@ struct TraceGenerator::Impl {
         return {end, o.error, o.status};
     }
 
-    Outcome callBackend(const Call& call, uint64_t parentId, uint32_t service, int64_t at, int depth) {
+    Outcome callBackend(const Call& call, uint64_t parentId, uint32_t service, int64_t at,
+                        int depth) {
         const Backend& b = topology.backends[call.index];
         const Service& svc = topology.services[service];
         GenKind kind = GenKind::Client;
@@ -222,7 +241,9 @@ struct TraceGenerator::Impl {
             scope = ScopeKind::Kafka;
             name = call.namespaceName + " publish";
             break;
-        case BackendKind::ExternalHttp: name = call.operation; break;
+        case BackendKind::ExternalHttp:
+            name = call.operation;
+            break;
         }
         const size_t idx = newSpan(service, kind, scope, parentId, at, name);
         const uint64_t selfId = (*out)[idx].spanId;
@@ -233,8 +254,10 @@ struct TraceGenerator::Impl {
         f.pod = &svc.pods[(*out)[idx].pod];
         f.backend = &b;
         f.call = &call;
-        if (b.kind == BackendKind::ExternalHttp) f.status = chooseStatus(Protocol::Http, call.operation, error, rng);
-        else if (b.kind == BackendKind::Elasticsearch && error) f.status = 503;
+        if (b.kind == BackendKind::ExternalHttp)
+            f.status = chooseStatus(Protocol::Http, call.operation, error, rng);
+        else if (b.kind == BackendKind::Elasticsearch && error)
+            f.status = 503;
         int topic = -1;
         if (b.kind == BackendKind::Kafka) {
             topic = topology.topicIndex(call.namespaceName);
@@ -252,8 +275,8 @@ struct TraceGenerator::Impl {
             const Delivery delivery{&b, f.partition, f.offset};
             for (uint32_t consumer : topology.consumersOfTopic[topic])
                 if (!full() && depth < kMaxDepth && rng.chance(0.9))
-                    serve(consumer, selfId, nullptr, end + ms(rng.logNormal(35.0, 0.8)), depth + 1, GenKind::Consumer,
-                          &delivery);
+                    serve(consumer, selfId, nullptr, end + ms(rng.logNormal(35.0, 0.8)), depth + 1,
+                          GenKind::Consumer, &delivery);
         }
         return {end, error, f.status};
     }
@@ -267,11 +290,14 @@ struct TraceGenerator::Impl {
         ctx.reset(rng);
         const double target = static_cast<double>(std::max<uint64_t>(1, options.targetSpans));
         position = std::min(1.0, static_cast<double>(spans) / target);
-        const int64_t start = options.startNs + static_cast<int64_t>(position * static_cast<double>(options.windowNs)) +
-                              static_cast<int64_t>(rng.below(2'000'000'000));
+        const int64_t start =
+            options.startNs +
+            static_cast<int64_t>(position * static_cast<double>(options.windowNs)) +
+            static_cast<int64_t>(rng.below(2'000'000'000));
         // Home and product pages are requested more often than checkout: favour the first routes.
         const auto& entries = topology.entryEndpoints;
-        const uint32_t entry = entries[std::min(rng.below(entries.size()), rng.below(entries.size()))];
+        const uint32_t entry =
+            entries[std::min(rng.below(entries.size()), rng.below(entries.size()))];
         serve(entry, 0, nullptr, start, 0, GenKind::Server);
         spans += o.size();
         ++traces;
@@ -279,16 +305,28 @@ struct TraceGenerator::Impl {
     }
 };
 
-TraceGenerator::TraceGenerator(const TraceGeneratorOptions& options) : d(std::make_unique<Impl>(options)) {}
+TraceGenerator::TraceGenerator(const TraceGeneratorOptions& options)
+    : d(std::make_unique<Impl>(options)) {}
 TraceGenerator::~TraceGenerator() = default;
 
-void TraceGenerator::nextTrace(std::vector<GenSpan>& out) { d->generate(out); }
-uint64_t TraceGenerator::spansGenerated() const { return d->spans; }
-uint64_t TraceGenerator::tracesGenerated() const { return d->traces; }
-const Topology& TraceGenerator::topology() const { return d->topology; }
-const std::string& TraceGenerator::serviceName(uint32_t service) const { return d->topology.services[service].name; }
+void TraceGenerator::nextTrace(std::vector<GenSpan>& out) {
+    d->generate(out);
+}
+uint64_t TraceGenerator::spansGenerated() const {
+    return d->spans;
+}
+uint64_t TraceGenerator::tracesGenerated() const {
+    return d->traces;
+}
+const Topology& TraceGenerator::topology() const {
+    return d->topology;
+}
+const std::string& TraceGenerator::serviceName(uint32_t service) const {
+    return d->topology.services[service].name;
+}
 
-const std::vector<GenAttr>& TraceGenerator::resourceAttributes(uint32_t service, uint32_t pod) const {
+const std::vector<GenAttr>& TraceGenerator::resourceAttributes(uint32_t service,
+                                                               uint32_t pod) const {
     return d->resources[service][pod];
 }
 

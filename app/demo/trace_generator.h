@@ -31,11 +31,11 @@ struct Topology;
 struct TraceGeneratorOptions {
     uint64_t seed = 1;
     int services = 30;
-    uint64_t targetSpans = 100000;                 // spreads trace start times over the window
-    int64_t startNs = 1741942800'000000000;        // 2025-03-14T09:00:00Z
-    int64_t windowNs = 30LL * 60 * 1'000'000'000;  // 30 minutes
-    double faultRate = 0.006;                      // chance a span fails on its own
-    bool incident = true;                          // risk degrades in 55-75 % of the window
+    uint64_t targetSpans = 100000;                // spreads trace start times over the window
+    int64_t startNs = 1741942800'000000000;       // 2025-03-14T09:00:00Z
+    int64_t windowNs = 30LL * 60 * 1'000'000'000; // 30 minutes
+    double faultRate = 0.012;                     // chance a span fails on its own
+    bool incident = true;                         // risk degrades in 55-75 % of the window
     uint32_t maxSpansPerTrace = 400;
 };
 
@@ -60,8 +60,17 @@ struct GenEvent {
 };
 
 // Instrumentation libraries (OTLP scopes), chosen per span kind and service language.
-enum class ScopeKind : uint8_t { HttpServer, HttpClient, GrpcServer, GrpcClient, Postgres, Redis, Kafka,
-                                 Elasticsearch, Internal };
+enum class ScopeKind : uint8_t {
+    HttpServer,
+    HttpClient,
+    GrpcServer,
+    GrpcClient,
+    Postgres,
+    Redis,
+    Kafka,
+    Elasticsearch,
+    Internal
+};
 
 struct GenSpan {
     uint64_t traceHi = 0, traceLo = 0;
@@ -110,13 +119,17 @@ struct GeneratedFile {
 
 // Jaeger query-API JSON: {"data":[trace...],"total":0,...} with per-trace processes maps,
 // µs timestamps and span.kind / otel.status_code / error tags as Jaeger's OTLP translator writes.
-model::Result<GeneratedFile> writeJaegerJson(const std::string& path, uint64_t spans, uint64_t seed);
-model::Result<GeneratedFile> writeJaegerJson(const std::string& path, const TraceGeneratorOptions& options);
+model::Result<GeneratedFile> writeJaegerJson(const std::string& path, uint64_t spans,
+                                             uint64_t seed);
+model::Result<GeneratedFile> writeJaegerJson(const std::string& path,
+                                             const TraceGeneratorOptions& options);
 
 // OTLP JSON Lines as the Collector's file exporter writes them: one ExportTraceServiceRequest
 // per line holding ~512 spans grouped by resource and scope; hex IDs, string nanoseconds,
 // intValue as a string, enums as numbers.
-model::Result<GeneratedFile> writeOtlpJsonLines(const std::string& path, uint64_t spans, uint64_t seed);
-model::Result<GeneratedFile> writeOtlpJsonLines(const std::string& path, const TraceGeneratorOptions& options);
+model::Result<GeneratedFile> writeOtlpJsonLines(const std::string& path, uint64_t spans,
+                                                uint64_t seed);
+model::Result<GeneratedFile> writeOtlpJsonLines(const std::string& path,
+                                                const TraceGeneratorOptions& options);
 
 } // namespace tg::app

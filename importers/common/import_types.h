@@ -16,7 +16,9 @@ const char* formatName(Format format); // "jaeger-json", ...
 
 struct ImportOptions {
     const std::atomic<bool>* cancel = nullptr;            // polled between records
-    std::function<void(uint64_t bytesDone)> progress;     // throttled by the reader
+    // Throttled by the reader and called on the splitting thread (not the caller's): keep it
+    // to an atomic store.
+    std::function<void(uint64_t bytesDone)> progress;
     size_t maxRecordBytes = 1ull << 30;
     size_t maxDepth = 512;
 

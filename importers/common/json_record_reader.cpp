@@ -18,7 +18,14 @@ using model::Status;
 
 namespace {
 constexpr size_t kPadding = 64; // >= SIMDJSON_PADDING and the scanner's 16-byte over-read
+
+// "1 MiB", "64 KiB", "1000 bytes" for the record size limit in messages.
+std::string sizeText(size_t bytes) {
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
 }
+} // namespace
 
 struct JsonRecordReader::Impl {
     enum class State {
@@ -69,6 +76,13 @@ struct JsonRecordReader::Impl {
         return e;
     }
 
+    Error tooLarge(size_t at) {
+        return error(ErrorCode::TooLarge,
+                     "a single JSON value is larger than " + sizeText(limits.maxRecordBytes) +
+                         " (the record size limit)",
+                     at);
+    }
+
     uint64_t lineAt(size_t at) {
         if (at > countedPos) {
             line += static_cast<uint64_t>(std::count(buf.get() + countedPos, buf.get() + at, '\n'));
@@ -79,7 +93,7 @@ struct JsonRecordReader::Impl {
 
     void allocate(size_t newCap) {
         std::unique_ptr<char[]> fresh(new char[newCap + kPadding]);
-        std::memcpy(fresh.get(), buf.get(), end);
+        if (end > 0) std::memcpy(fresh.get(), buf.get(), end); // buf is null the first time
         std::memset(fresh.get() + newCap, 0, kPadding);
         buf = std::move(fresh);
         cap = newCap;
@@ -89,6 +103,11 @@ struct JsonRecordReader::Impl {
     // (or on a read error, reported through `status`).
     bool refill(size_t& keepFrom, Status& status) {
         if (eof) return false;
+        if (fromMemory && memoryPos >= memory.size()) { // all handed out: no compaction, no growth
+            eof = true;
+            std::memset(buf.get() + end, 0, kPadding);
+            return false;
+        }
         lineAt(keepFrom);
         if (keepFrom > 0) {
             std::memmove(buf.get(), buf.get() + keepFrom, end - keepFrom);
@@ -98,12 +117,11 @@ struct JsonRecordReader::Impl {
             countedPos -= keepFrom;
             keepFrom = 0;
         }
-        if (end + limits.chunkBytes / 2 > cap) {
+        // Memory input sized below a chunk (see run()) grows only when the rest does not fit.
+        const bool restFits = fromMemory && cap - end >= memory.size() - memoryPos;
+        if (!restFits && end + limits.chunkBytes / 2 > cap) {
             if (end >= limits.maxRecordBytes) {
-                status = error(ErrorCode::TooLarge,
-                               "a single JSON value is larger than " +
-                                   std::to_string(limits.maxRecordBytes >> 20) + " MiB",
-                               0);
+                status = tooLarge(0);
                 return false;
             }
             allocate(std::max(cap * 2, end + limits.chunkBytes));
@@ -112,7 +130,8 @@ struct JsonRecordReader::Impl {
         ssize_t got = 0;
         if (fromMemory) {
             got = static_cast<ssize_t>(std::min(want, memory.size() - memoryPos));
-            std::memcpy(buf.get() + end, memory.data() + memoryPos, static_cast<size_t>(got));
+            if (got > 0) // an empty view may have a null data()
+                std::memcpy(buf.get() + end, memory.data() + memoryPos, static_cast<size_t>(got));
             memoryPos += static_cast<size_t>(got);
         } else {
             do {
@@ -165,7 +184,10 @@ Status JsonRecordReader::run(const Callback& onRecord, const Progress& onProgres
             return e;
         }
     }
-    impl.allocate(m_limits.chunkBytes);
+    // Small memory input (tests, the bundled demo, fuzzers) gets a buffer of its own size, not
+    // a whole chunk.
+    impl.allocate(m_fromMemory ? std::min(m_limits.chunkBytes, std::max<size_t>(m_memory.size(), 1))
+                               : m_limits.chunkBytes);
     return impl.run(onRecord, onProgress);
 }
 
@@ -221,6 +243,8 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
             const ScanResult r = scanJsonValue(buf.get() + pos, buf.get() + end, limits.maxDepth);
             if (r.status == ScanStatus::Complete) {
                 valueEnd = static_cast<size_t>(r.end - buf.get());
+                // The limit holds for every record, not only for those larger than a chunk.
+                if (valueEnd - pos > limits.maxRecordBytes) return tooLarge(pos);
                 return model::okStatus();
             }
             if (r.status == ScanStatus::TooDeep)
@@ -228,6 +252,7 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
                              "JSON nested deeper than " + std::to_string(limits.maxDepth) + " levels", pos);
             if (r.status == ScanStatus::Invalid)
                 return error(ErrorCode::Syntax, "malformed JSON value", pos);
+            if (end - pos > limits.maxRecordBytes) return tooLarge(pos);
             size_t keepFrom = pos;
             Status s = model::okStatus();
             if (!refill(keepFrom, s)) {
@@ -236,6 +261,7 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
                 const ScanResult last = scanJsonValue(buf.get() + pos, buf.get() + end, limits.maxDepth, true);
                 if (last.status == ScanStatus::Complete) {
                     valueEnd = static_cast<size_t>(last.end - buf.get());
+                    if (valueEnd - pos > limits.maxRecordBytes) return tooLarge(pos);
                     return model::okStatus();
                 }
                 return error(ErrorCode::Syntax, "unexpected end of file inside a JSON value (truncated?)", pos);

@@ -10,14 +10,26 @@ namespace tg::import {
 std::optional<int64_t> readInt64(od::value value) {
     switch (value.type()) {
     case od::json_type::number: {
-        od::number_type nt = value.get_number_type();
-        if (nt == od::number_type::signed_integer) return value.get_int64().value();
-        if (nt == od::number_type::unsigned_integer) {
-            const uint64_t u = value.get_uint64().value();
-            if (u > static_cast<uint64_t>(INT64_MAX)) return std::nullopt;
-            return static_cast<int64_t>(u);
+        // Out-of-range numbers (99999999999999999999999, 1e400) are simdjson errors; they give
+        // nullopt here, never an exception that would drop the whole record. A failed get_*
+        // does not advance the value, so the caller may still read it as text.
+        od::number_type nt{};
+        if (value.get_number_type().get(nt) == simdjson::SUCCESS) {
+            if (nt == od::number_type::signed_integer) {
+                int64_t i = 0;
+                if (value.get_int64().get(i) == simdjson::SUCCESS) return i;
+                return std::nullopt;
+            }
+            if (nt == od::number_type::unsigned_integer) {
+                uint64_t u = 0;
+                if (value.get_uint64().get(u) != simdjson::SUCCESS ||
+                    u > static_cast<uint64_t>(INT64_MAX))
+                    return std::nullopt;
+                return static_cast<int64_t>(u);
+            }
         }
-        const double d = value.get_double().value();
+        double d = 0;
+        if (value.get_double().get(d) != simdjson::SUCCESS) return std::nullopt;
         if (!std::isfinite(d) || std::fabs(d) > 9.2e18) return std::nullopt;
         return static_cast<int64_t>(d);
     }
@@ -34,7 +46,11 @@ std::optional<int64_t> readInt64(od::value value) {
 
 std::optional<double> readDouble(od::value value) {
     switch (value.type()) {
-    case od::json_type::number: return value.get_double().value();
+    case od::json_type::number: {
+        double d = 0; // out of range (1e400) is a simdjson error: nullopt, not an exception
+        if (value.get_double().get(d) != simdjson::SUCCESS) return std::nullopt;
+        return d;
+    }
     case od::json_type::string: {
         const std::string_view s = value.get_string().value();
         if (s == "NaN") return std::nan("");

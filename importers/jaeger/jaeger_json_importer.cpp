@@ -27,7 +27,12 @@ public:
         } else if (key.empty()) {
             // Top-level array: spans with inline processes, or (rarely) whole traces.
             if (doc.type() != od::json_type::object) return;
-            bool isTrace = !doc.find_field_unordered("spans").error();
+            // A malformed record makes simdjson drop the document's state; rewinding it then
+            // would dereference nothing, so surface the error as a bad record instead.
+            const auto spans = doc.find_field_unordered("spans").error();
+            if (spans != simdjson::SUCCESS && spans != simdjson::NO_SUCH_FIELD)
+                throw simdjson::simdjson_error(spans);
+            const bool isTrace = spans == simdjson::SUCCESS;
             doc.rewind();
             if (isTrace) parseTrace(doc, record);
             else addSpan(doc.get_object(), record);
@@ -61,6 +66,7 @@ private:
             for (auto span : field.value().get_array()) {
                 const SpanParseResult r = parseSpan(span.get_object(), m_sink, processes, m_span);
                 if (r.hasProcessId && !r.processResolved) reportUnknownProcess(record, r.processId);
+                m_sink.diagnostics().merge(r.diagnostics);
                 m_sink.addSpan(m_span);
             }
         }
@@ -75,6 +81,7 @@ private:
             return;
         }
         if (r.hasProcessId && !r.processResolved) reportUnknownProcess(record, r.processId);
+        m_sink.diagnostics().merge(r.diagnostics);
         m_sink.addSpan(m_span);
     }
 
@@ -87,6 +94,7 @@ private:
                 const SpanParseResult r = parseSpan(doc.get_object(), m_sink, m_processes, m_span);
                 if (r.hasProcessId && !r.processResolved)
                     reportUnknownProcess(m_pendingRecords[i], r.processId);
+                m_sink.diagnostics().merge(r.diagnostics);
                 m_sink.addSpan(m_span);
             } catch (const simdjson::simdjson_error& e) {
                 m_sink.diagnostics().report("bad_record", model::Severity::Error,

@@ -194,10 +194,10 @@ SpanParseResult parseSpan(od::object object, model::SpanSink& sink, const Proces
             legacyParent = model::parseSpanId(field.value().get_string().value());
         } else if (key == "startTime") {
             if (auto ns = readTimestampNs(field.value())) span.startNs = *ns;
-            else sink.diagnostics().report("bad_start_time", model::Severity::Warning, "unreadable startTime");
+            else result.diagnostics.report("bad_start_time", model::Severity::Warning, "unreadable startTime");
         } else if (key == "duration") {
             if (auto ns = readDurationNs(field.value())) span.durationNs = *ns;
-            else sink.diagnostics().report("bad_duration", model::Severity::Warning, "unreadable duration");
+            else result.diagnostics.report("bad_duration", model::Severity::Warning, "unreadable duration");
         } else if (key == "tags") {
             od::value v = field.value();
             if (v.type() == od::json_type::array) parseTags(v.get_array(), span.attributes, scratch);
@@ -215,7 +215,7 @@ SpanParseResult parseSpan(od::object object, model::SpanSink& sink, const Proces
             od::value v = field.value();
             if (v.type() == od::json_type::array)
                 for (auto w : v.get_array())
-                    sink.diagnostics().report("jaeger_span_warning", model::Severity::Info,
+                    result.diagnostics.report("jaeger_span_warning", model::Severity::Info,
                                               std::string(w.get_string().value()));
         }
     }

@@ -29,6 +29,9 @@ struct SpanParseResult {
     bool hasProcessId = false;
     bool processResolved = false;
     std::string processId; // when the process map was not known yet
+    // Problems found in this span; the caller merges them into the sink's diagnostics only when
+    // it adds the span (a deferred span is parsed twice and must be counted once).
+    model::Diagnostics diagnostics;
 };
 
 // Fills `span` from the span object. Resolves processID through `processes`; when absent from

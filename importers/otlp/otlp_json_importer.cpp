@@ -152,7 +152,12 @@ private:
                 m_span.status = readStatus(field.value().get_object());
             }
         }
-        m_span.durationNs = endNs - m_span.startNs;
+        // Checked: hostile times near the int64 limits must not overflow.
+        if (__builtin_sub_overflow(endNs, m_span.startNs, &m_span.durationNs)) {
+            m_span.durationNs = 0;
+            m_sink.diagnostics().report("bad_duration", model::Severity::Warning,
+                                        recordPosition(m_path, record) + ": end - start overflows");
+        }
         if (endNs == 0) {
             m_span.durationNs = 0;
             m_sink.diagnostics().report("missing_end_time", model::Severity::Warning,

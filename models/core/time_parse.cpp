@@ -19,6 +19,13 @@ bool readDigits(std::string_view text, size_t pos, size_t count, int64_t& out) {
     return true;
 }
 
+// Rejects 2017-02-30 and friends instead of silently rolling over into the next month.
+int64_t daysInMonth(int64_t year, int64_t month) {
+    static constexpr int64_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 } // namespace
 
 int64_t daysFromCivil(int64_t y, unsigned m, unsigned d) {
@@ -37,7 +44,8 @@ std::optional<int64_t> parseRfc3339Ns(std::string_view t) {
         !readDigits(t, 11, 2, hour) || t[13] != ':' || !readDigits(t, 14, 2, minute) ||
         t[16] != ':' || !readDigits(t, 17, 2, second))
         return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 ||
+        minute > 59 || second > 60)
         return std::nullopt;
     size_t pos = 19;
     int64_t fraction = 0;
@@ -60,7 +68,7 @@ std::optional<int64_t> parseRfc3339Ns(std::string_view t) {
     } else if (pos < t.size() && (t[pos] == '+' || t[pos] == '-')) {
         int64_t oh, om;
         if (!readDigits(t, pos + 1, 2, oh) || pos + 3 >= t.size() || t[pos + 3] != ':' ||
-            !readDigits(t, pos + 4, 2, om))
+            !readDigits(t, pos + 4, 2, om) || oh > 23 || om > 59)
             return std::nullopt;
         offsetSeconds = (oh * 3600 + om * 60) * (t[pos] == '+' ? 1 : -1);
         pos += 6;
@@ -83,6 +91,7 @@ std::optional<int64_t> parseGoDurationNs(std::string_view t) {
     if (t.front() == '-' || t.front() == '+') {
         negative = t.front() == '-';
         t.remove_prefix(1);
+        if (t.empty()) return std::nullopt; // a bare sign is not a duration
     }
     if (t == "0") return 0;
     double total = 0;

@@ -150,9 +150,21 @@ void DatasetBuilder::addSpan(const SpanInput& in) {
                              sample(in, "negative duration clamped to 0"));
         duration = 0;
     }
-    if (in.startNs == 0)
+    int64_t start = in.startNs;
+    if (start < 0) { // before 1970: a unit mix-up or hostile input, not a real span time
+        m_diagnostics.report("bad_start_time", Severity::Warning,
+                             sample(in, "start time before 1970; treated as missing"));
+        start = 0;
+    }
+    if (start == 0)
         m_diagnostics.report("missing_start_time", Severity::Warning,
                              sample(in, "no start time"));
+    // Keep start + duration representable: every later analysis adds them.
+    if (duration > std::numeric_limits<int64_t>::max() - start) {
+        m_diagnostics.report("bad_duration", Severity::Warning,
+                             sample(in, "duration runs past the representable time range; clamped"));
+        duration = std::numeric_limits<int64_t>::max() - start;
+    }
 
     ResourceId resourceId = in.resource;
     if (resourceId >= d.resources.size()) {
@@ -169,7 +181,7 @@ void DatasetBuilder::addSpan(const SpanInput& in) {
     d.kind.push_back(in.kind);
     d.status.push_back(in.status);
     d.flags.push_back(flags);
-    d.startNs.push_back(in.startNs);
+    d.startNs.push_back(start);
     d.durationNs.push_back(duration);
     d.resource.push_back(resourceId);
     d.source.push_back(m_source);

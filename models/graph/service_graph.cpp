@@ -65,17 +65,16 @@ TimeBuckets TimeBuckets::cover(int64_t minNs, int64_t maxNs, uint32_t maxBuckets
         86400 * kSecond,   7 * 86400 * kSecond};
     TimeBuckets tb;
     if (maxNs < minNs) return tb;
-    const int64_t span = maxNs - minNs;
-    tb.widthNs = kLadder[std::size(kLadder) - 1];
+    // The first width whose aligned buckets fit (alignment can add one bucket to span / width);
+    // the widest one when none does.
     for (int64_t w : kLadder) {
-        if (span / w < static_cast<int64_t>(maxBuckets)) {
-            tb.widthNs = w;
-            break;
-        }
+        tb.widthNs = w;
+        // Align to the width so bucket edges are round wall-clock times.
+        tb.startNs = minNs - ((minNs % w) + w) % w;
+        const int64_t count = (maxNs - tb.startNs) / w + 1; // int64: decades of 1 s buckets
+        tb.count = static_cast<uint32_t>(std::min<int64_t>(count, UINT32_MAX));
+        if (count <= static_cast<int64_t>(maxBuckets)) break;
     }
-    // Align to the width so bucket edges are round wall-clock times.
-    tb.startNs = minNs - ((minNs % tb.widthNs) + tb.widthNs) % tb.widthNs;
-    tb.count = static_cast<uint32_t>((maxNs - tb.startNs) / tb.widthNs + 1);
     return tb;
 }
 

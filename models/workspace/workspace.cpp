@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
+#include <cstring>
+
 #include "models/workspace/sqlite_statement.h"
 #include "models/workspace/workspace_schema.h"
 
@@ -26,7 +29,30 @@ Status Workspace::exec(const char* sql) {
     return okStatus();
 }
 
+namespace {
+
+// SQLite opens a non-empty file shorter than its header as an empty database and would then
+// write our schema over it; anything non-empty must start with the SQLite magic instead.
+bool hasForeignHeader(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false; // missing: sqlite3_open_v2 reports it (or creates it)
+    char head[16] = {};
+    const size_t n = std::fread(head, 1, sizeof head, f);
+    std::fclose(f);
+    return n > 0 && (n < sizeof head || std::memcmp(head, "SQLite format 3", sizeof head) != 0);
+}
+
+} // namespace
+
 Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, bool create) {
+    if (hasForeignHeader(path)) {
+        Error e;
+        e.code = ErrorCode::UnknownFormat;
+        e.path = path;
+        e.offset = 0;
+        e.detail = "not a Topograph workspace (not an SQLite database)";
+        return e;
+    }
     sqlite3* db = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
@@ -60,6 +86,14 @@ Status Workspace::migrate() {
         e.code = ErrorCode::UnknownFormat;
         return e;
     }
+    if (version == 0 && hasOtherTables()) {
+        // Another program's database: never migrate into it.
+        Error e;
+        e.code = ErrorCode::UnknownFormat;
+        e.path = m_path;
+        e.detail = "not a Topograph workspace (an SQLite database with other tables)";
+        return e;
+    }
     if (version > schema::kLatestVersion) {
         Error e;
         e.code = ErrorCode::Unsupported;
@@ -80,6 +114,11 @@ Status Workspace::migrate() {
         if (Status c = exec("COMMIT"); !c) return c;
     }
     return okStatus();
+}
+
+bool Workspace::hasOtherTables() const {
+    Statement st(m_db, "SELECT count(*) FROM sqlite_master");
+    return !st.ok() || st.step() != SQLITE_ROW || st.i64(0) != 0;
 }
 
 Status Workspace::readCounts() {

@@ -21,9 +21,17 @@ struct sqlite3;
 
 namespace tg::model {
 
+// A node position the user chose in the topology view, in layout geometry units (points).
+struct NodePosition {
+    std::string name; // graph node name (stable across re-imports, unlike node indices)
+    double x = 0;
+    double y = 0;
+};
+
 class Workspace {
 public:
-    static constexpr int kSchemaVersion = 1;
+    // 1: spans, strings, resources, imports. 2: node_positions.
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (creating when allowed) and migrates the schema.
     static Result<std::unique_ptr<Workspace>> open(const std::string& path, bool create);
@@ -37,6 +45,11 @@ public:
     // transaction. `reports` holds one JSON import report per new source (may be empty).
     Status persistNew(const Dataset& dataset, const std::vector<std::string>& reports = {});
 
+    // Replaces every stored node position with `positions`, in one transaction.
+    Status savePositions(const std::vector<NodePosition>& positions);
+    // The stored node positions, sorted by name.
+    Result<std::vector<NodePosition>> loadPositions();
+
     uint64_t storedSpans() const { return m_storedSpans; }
     const std::string& path() const { return m_path; }
     int schemaVersion() const;
@@ -44,6 +57,8 @@ public:
 private:
     Workspace(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
     Status migrate();
+    bool hasOtherTables() const; // any schema object in a version-0 file
+    Status checkExtends(const Dataset& dataset) const;
     Status readCounts();
     Status exec(const char* sql);
     Error sqlError(const std::string& what) const;

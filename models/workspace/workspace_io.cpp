@@ -7,14 +7,43 @@
 
 namespace tg::model {
 
-Status Workspace::persistNew(const Dataset& d, const std::vector<std::string>& reports) {
-    if (d.spanCount() < m_storedSpans || d.strings.size() < m_storedStrings) {
-        Error e;
-        e.code = ErrorCode::Internal;
-        e.path = m_path;
-        e.detail = "dataset does not extend this workspace (load the workspace into it first)";
+// Sizes alone do not tell a dataset loaded from this file (and extended) from another one that
+// happens to be larger; writing the latter would mix string ids. So the last stored string,
+// span and source are compared too: cheap point lookups, enough to catch another incident.
+Status Workspace::checkExtends(const Dataset& d) const {
+    Error e;
+    e.code = ErrorCode::Internal;
+    e.path = m_path;
+    e.detail = "dataset does not extend this workspace (load the workspace into it first)";
+    if (d.spanCount() < m_storedSpans || d.strings.size() < m_storedStrings ||
+        d.resources.size() < m_storedResources || d.sources.size() < m_storedSources)
         return e;
+    if (m_storedStrings > 0) {
+        Statement st(m_db, "SELECT text FROM strings WHERE id = ?");
+        st.bind(1, static_cast<int64_t>(m_storedStrings - 1));
+        if (st.step() != SQLITE_ROW ||
+            st.text(0) != d.strings.view(static_cast<StringId>(m_storedStrings - 1)))
+            return e;
     }
+    if (m_storedSources > 0) {
+        Statement st(m_db, "SELECT path FROM imports WHERE id = ?");
+        st.bind(1, static_cast<int64_t>(m_storedSources));
+        if (st.step() != SQLITE_ROW || st.text(0) != d.sources[m_storedSources - 1].path) return e;
+    }
+    if (m_storedSpans > 0) {
+        const size_t row = m_storedSpans - 1;
+        Statement st(m_db, "SELECT trace_hi, trace_lo, span_id, start_ns FROM spans WHERE row = ?");
+        st.bind(1, static_cast<int64_t>(row));
+        if (st.step() != SQLITE_ROW || static_cast<uint64_t>(st.i64(0)) != d.traceId[row].hi ||
+            static_cast<uint64_t>(st.i64(1)) != d.traceId[row].lo ||
+            static_cast<uint64_t>(st.i64(2)) != d.spanId[row] || st.i64(3) != d.startNs[row])
+            return e;
+    }
+    return okStatus();
+}
+
+Status Workspace::persistNew(const Dataset& d, const std::vector<std::string>& reports) {
+    if (Status s = checkExtends(d); !s) return s;
     if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
     auto fail = [&](const std::string& what) -> Status {
         Error e = sqlError(what);
@@ -104,19 +133,28 @@ Status Workspace::loadInto(Dataset& d) {
         d.truncate({});
         return e;
     };
+    // A read that stops on anything but SQLITE_DONE (a damaged page, I/O error) must not pass
+    // for the end of the table: that would load a silently shorter dataset.
+    auto readFailed = [&](int rc, const char* table) -> Status {
+        return corrupt(std::string("cannot read ") + table + ": " + sqlite3_errstr(rc));
+    };
+    int rc;
     {
         Statement st(m_db, "SELECT id, text FROM strings ORDER BY id");
-        while (st.step() == SQLITE_ROW)
+        while ((rc = st.step()) == SQLITE_ROW)
             if (d.strings.intern(st.text(1)) != static_cast<StringId>(st.i64(0)))
                 return corrupt("string table ids are not dense and unique");
+        if (rc != SQLITE_DONE) return readFailed(rc, "strings");
     }
     {
         Statement st(m_db, "SELECT path, format FROM imports ORDER BY id");
-        while (st.step() == SQLITE_ROW) d.sources.push_back({std::string(st.text(0)), std::string(st.text(1))});
+        while ((rc = st.step()) == SQLITE_ROW)
+            d.sources.push_back({std::string(st.text(0)), std::string(st.text(1))});
+        if (rc != SQLITE_DONE) return readFailed(rc, "imports");
     }
     {
         Statement st(m_db, "SELECT service, attributes FROM resources ORDER BY id");
-        while (st.step() == SQLITE_ROW) {
+        while ((rc = st.step()) == SQLITE_ROW) {
             Resource r;
             r.service = static_cast<StringId>(st.i64(0));
             r.attrBegin = static_cast<uint32_t>(d.resourceAttributes.size());
@@ -125,17 +163,21 @@ Status Workspace::loadInto(Dataset& d) {
             r.attrCount = static_cast<uint32_t>(d.resourceAttributes.size()) - r.attrBegin;
             d.resources.push_back(r);
         }
+        if (rc != SQLITE_DONE) return readFailed(rc, "resources");
     }
     d.reserve(m_storedSpans);
     Statement st(m_db, "SELECT import_id, trace_hi, trace_lo, span_id, parent_id, service, operation, kind, "
                        "status, flags, start_ns, duration_ns, resource, attributes, events, links "
                        "FROM spans ORDER BY row");
-    while (st.step() == SQLITE_ROW) {
+    while ((rc = st.step()) == SQLITE_ROW) {
         const auto service = static_cast<StringId>(st.i64(5)), operation = static_cast<StringId>(st.i64(6));
         const auto resource = static_cast<uint32_t>(st.i64(12));
-        if (service >= d.strings.size() || operation >= d.strings.size() || resource >= d.resources.size())
-            return corrupt("span refers to a missing string or resource");
-        d.source.push_back(static_cast<uint16_t>(st.i64(0) - 1));
+        const int64_t importId = st.i64(0);
+        if (service >= d.strings.size() || operation >= d.strings.size() ||
+            resource >= d.resources.size() || importId < 1 ||
+            static_cast<uint64_t>(importId) > d.sources.size())
+            return corrupt("span refers to a missing string, resource or import");
+        d.source.push_back(static_cast<uint16_t>(importId - 1));
         d.traceId.push_back({static_cast<uint64_t>(st.i64(1)), static_cast<uint64_t>(st.i64(2))});
         d.spanId.push_back(static_cast<uint64_t>(st.i64(3)));
         d.parentId.push_back(static_cast<uint64_t>(st.i64(4)));
@@ -154,6 +196,8 @@ Status Workspace::loadInto(Dataset& d) {
         d.eventBegin.push_back(static_cast<uint32_t>(d.events.size()));
         d.linkBegin.push_back(static_cast<uint32_t>(d.links.size()));
     }
+    if (rc != SQLITE_DONE) return readFailed(rc, "spans");
+    if (d.spanCount() != m_storedSpans) return corrupt("span rows are missing");
     return okStatus();
 }
 

@@ -37,6 +37,11 @@ CREATE VIEW spans_readable AS
   FROM spans s JOIN strings sv ON sv.id = s.service JOIN strings op ON op.id = s.operation
        JOIN imports i ON i.id = s.import_id;
 )sql",
+    // 1 -> 2: node positions the user dragged in the topology view (by node name, so they
+    // survive re-imports that renumber nodes).
+    R"sql(
+CREATE TABLE node_positions(name TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL);
+)sql",
 };
 
 inline constexpr int kLatestVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -38,40 +38,12 @@ QRectF qt(const model::RectF& r) {
     return {r.x, r.y, r.width, r.height};
 }
 
-// Text centred in a rectangle, elided if the estimate under-sized the box.
+// Text centred in a rectangle (already elided to fit).
 void drawCentredText(QPainter& p, const QRectF& rect, const QString& text, const QFont& font,
                      const QColor& color) {
-    const QFontMetricsF metrics(font);
-    const QString shown = metrics.elidedText(text, Qt::ElideMiddle, rect.width());
     p.setFont(font);
     p.setPen(color);
-    p.drawText(rect, Qt::AlignCenter | Qt::TextSingleLine, shown);
-}
-
-// ---- clusters -------------------------------------------------------------------------------
-
-void paintCluster(QPainter& p, const ClusterBox& cluster, double fontSize,
-                  const TopologyStyle& style) {
-    const QRectF rect = qt(cluster.rect);
-    p.setPen(QPen(style.clusterBorder, 1.0));
-    p.setBrush(style.clusterFill);
-    p.drawRoundedRect(rect, 10, 10);
-    const QFont font = makeFont(style, fontSize * 0.9, true);
-    const QRectF labelRect(rect.x() + 10, rect.y() + 5, rect.width() - 20, fontSize * 1.4);
-    p.setFont(font);
-    p.setPen(style.clusterText);
-    const QString text = QFontMetricsF(font).elidedText(QString::fromStdString(cluster.label),
-                                                        Qt::ElideRight, labelRect.width());
-    p.drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, text);
-}
-
-// ---- edges ----------------------------------------------------------------------------------
-
-QPainterPath bezierPath(const EdgePath& edge) {
-    QPainterPath path(qt(edge.points.front()));
-    for (size_t i = 1; i + 2 < edge.points.size(); i += 3)
-        path.cubicTo(qt(edge.points[i]), qt(edge.points[i + 1]), qt(edge.points[i + 2]));
-    return path;
+    p.drawText(rect, Qt::AlignCenter | Qt::TextSingleLine, text);
 }
 
 void paintArrowHead(QPainter& p, QPointF base, QPointF tip, double lineWidth, const QColor& c) {
@@ -88,87 +60,34 @@ void paintArrowHead(QPainter& p, QPointF base, QPointF tip, double lineWidth, co
     p.drawPolygon(head);
 }
 
-double edgeWidth(const GraphEdge& edge, double logMax, const TopologyStyle& style) {
-    if (logMax <= 0) return style.minEdgeWidth;
-    const double t = std::log1p(double(edge.stats.calls)) / logMax;
-    return style.minEdgeWidth + (style.maxEdgeWidth - style.minEdgeWidth) * std::clamp(t, 0.0, 1.0);
-}
-
-QColor edgeColor(const GraphEdge& edge, const TopologyStyle& style) {
-    return model::errorRate(edge.stats) > style.edgeErrorRate ? style.edgeErrorColor
-                                                              : style.edgeColor;
-}
-
-void paintEdge(QPainter& p, const GraphEdge& edge, const EdgePath& path, double width,
-               const TopologyStyle& style) {
-    if (path.points.size() < 4) return;
-    const QColor color = edgeColor(edge, style);
-    // Inferred edges (to peers that sent no spans) are dashed and a little lighter: the calls
-    // are real, the far side is not observed.
-    const double lineWidth = edge.inferred ? std::max(style.minEdgeWidth, width * 0.75) : width;
-    QPen pen(color, lineWidth, edge.inferred ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap,
-             Qt::RoundJoin);
-    if (edge.inferred) pen.setDashPattern({5.0 / lineWidth, 3.5 / lineWidth}); // in pen widths
-    p.setPen(pen);
-    p.setBrush(Qt::NoBrush);
-    p.drawPath(bezierPath(path));
-    const QPointF end = qt(path.points.back());
-    if (path.hasArrow) {
-        paintArrowHead(p, end, qt(path.arrowTip), width, color);
-    } else {
-        // No head from Graphviz: put one on the last 10 units of the path.
-        const QPointF prev = qt(path.points[path.points.size() - 2]);
-        QPointF dir = end - prev;
-        const double len = std::hypot(dir.x(), dir.y());
-        if (len > 1e-6) paintArrowHead(p, end - dir / len * 10, end, width, color);
-    }
-}
-
-void paintEdgeCaption(QPainter& p, const GraphEdge& edge, const EdgePath& path, const QString& text,
-                      const QFont& font, const TopologyStyle& style) {
-    const QFontMetricsF metrics(font);
-    const QPointF centre = path.hasLabel ? qt(path.labelCenter) : qt(path.midpoint());
-    const double w = metrics.horizontalAdvance(text) + 8, h = metrics.height() + 2;
-    const QRectF box(centre.x() - w / 2, centre.y() - h / 2, w, h);
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(255, 255, 255, 225));
-    p.drawRoundedRect(box, h / 2, h / 2);
-    const bool bad = model::errorRate(edge.stats) > style.edgeErrorRate;
-    p.setFont(font);
-    p.setPen(bad ? style.edgeErrorColor.darker(115) : style.subtleText);
-    p.drawText(box, Qt::AlignCenter | Qt::TextSingleLine, text);
-}
-
 void paintEdges(QPainter& p, const model::ServiceGraph& graph, const LayoutGeometry& geo,
-                const TopologyStyle& style) {
+                const TopologyFonts& fonts, const TopologyStyle& style) {
     const size_t count = std::min(graph.edges.size(), geo.edges.size());
-    uint64_t maxCalls = 0;
-    for (size_t i = 0; i < count; ++i)
-        maxCalls = std::max(maxCalls, graph.edges[i].stats.calls);
-    const double logMax = std::log1p(double(maxCalls));
+    const double logMax = logMaxCalls(graph);
     // Error edges last, so red stays on top where paths cross.
     std::vector<size_t> order(count);
     for (size_t i = 0; i < count; ++i)
         order[i] = i;
-    std::stable_partition(order.begin(), order.end(), [&](size_t i) {
-        return model::errorRate(graph.edges[i].stats) <= style.edgeErrorRate;
-    });
-    for (size_t i : order)
-        paintEdge(p, graph.edges[i], geo.edges[i], edgeWidth(graph.edges[i], logMax, style), style);
+    std::stable_partition(order.begin(), order.end(),
+                          [&](size_t i) { return !edgeFailing(graph.edges[i], style); });
+    std::vector<EdgeShape> shapes(count);
+    for (size_t i : order) {
+        shapes[i] = edgeShape(geo.edges[i]);
+        paintEdge(p, graph.edges[i], shapes[i], edgeWidth(graph.edges[i], logMax, style), style);
+    }
     if (!style.edgeLabels || (!geo.edgeLabels && count > style.maxFloatingLabels)) return;
-    const QFont font = makeFont(style, geo.fontSize * model::kSubtitleScale, false);
     for (size_t i : order) {
         const QString text =
             QString::fromStdString(model::edgeCaption(graph.edges[i], graph.buckets));
-        if (!text.isEmpty() && geo.edges[i].points.size() >= 4)
-            paintEdgeCaption(p, graph.edges[i], geo.edges[i], text, font, style);
+        if (!text.isEmpty() && shapes[i].valid)
+            paintEdgeCaption(p, graph.edges[i], shapes[i].captionCentre, text, fonts.caption,
+                             style);
     }
 }
 
-// ---- nodes ----------------------------------------------------------------------------------
-
 constexpr double kDbCap = 14;    // database: height of the top ellipse (layout adds it)
 constexpr double kQueueEnd = 20; // queue: width of the pipe's end face (layout adds it)
+constexpr double kStripeWidth = 5;
 
 QPainterPath cylinderPath(const QRectF& r) {
     const double cap = std::min(kDbCap, r.height() / 3);
@@ -192,23 +111,6 @@ QPainterPath pipePath(const QRectF& r) {
     body.arcTo(QRectF(r.left(), r.top(), end, r.height()), 270, -180);
     body.closeSubpath();
     return body;
-}
-
-QPainterPath nodeOutline(NodeKind kind, const QRectF& r) {
-    QPainterPath path;
-    switch (kind) {
-    case NodeKind::Database:
-        return cylinderPath(r);
-    case NodeKind::Queue:
-        return pipePath(r);
-    case NodeKind::External:
-        path.addRoundedRect(r, r.height() / 2, r.height() / 2);
-        return path;
-    case NodeKind::Service:
-        break;
-    }
-    path.addRoundedRect(r, 7, 7);
-    return path;
 }
 
 // Inner lines that make the kind readable: the database's top rim, the queue's end face.
@@ -237,47 +139,6 @@ QRectF contentRect(NodeKind kind, const QRectF& r) {
         break;
     }
     return r;
-}
-
-void paintNode(QPainter& p, const GraphNode& node, const NodeBox& box, const LayoutGeometry& geo,
-               const model::TimeBuckets& buckets, const TopologyStyle& style) {
-    const QRectF rect = qt(box.rect());
-    const Health health = healthOf(node.stats, style);
-    const HealthColors& colors = healthColors(health, style);
-    const QPainterPath outline = nodeOutline(node.kind, rect);
-    // Soft shadow: lifts the nodes off clusters and edges.
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(20, 30, 45, 28));
-    p.drawPath(outline.translated(0, 1.6));
-    const bool external = node.kind == NodeKind::External;
-    QPen pen(colors.border, 1.6, external ? Qt::DashLine : Qt::SolidLine);
-    p.setPen(pen);
-    p.setBrush(external ? QColor(0xfc, 0xfd, 0xfe) : colors.fill);
-    p.drawPath(outline);
-    paintKindDetails(p, node.kind, rect, pen);
-    if (node.kind == NodeKind::Service) {
-        // Health stripe on the left edge (clipped to the rounded box).
-        p.save();
-        p.setClipPath(outline);
-        p.fillRect(QRectF(rect.left(), rect.top(), 5, rect.height()), colors.border);
-        p.restore();
-    }
-
-    const QRectF content = contentRect(node.kind, rect).adjusted(6, 0, -6, 0);
-    const QString subtitle = QString::fromStdString(model::nodeSubtitle(node, buckets));
-    const QFont nameFont = makeFont(style, geo.fontSize, true);
-    const double nameH = geo.fontSize * 1.25;
-    const double subSize = geo.fontSize * model::kSubtitleScale;
-    const double subH = subtitle.isEmpty() ? 0 : subSize * 1.25 + 2;
-    const double top = content.center().y() - (nameH + subH) / 2;
-    drawCentredText(p, QRectF(content.left(), top, content.width(), nameH),
-                    QString::fromStdString(node.name), nameFont, style.text);
-    if (!subtitle.isEmpty()) {
-        const QColor subColor =
-            health == Health::Critical ? style.critical.border.darker(120) : style.subtleText;
-        drawCentredText(p, QRectF(content.left(), top + nameH + 2, content.width(), subH - 2),
-                        subtitle, makeFont(style, subSize, false), subColor);
-    }
 }
 
 } // namespace
@@ -309,13 +170,204 @@ void paintTopology(QPainter& painter, const model::ServiceGraph& graph,
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
+    const TopologyFonts fonts = topologyFonts(style, geometry.fontSize);
     for (const ClusterBox& cluster : geometry.clusters)
-        paintCluster(painter, cluster, geometry.fontSize, style);
-    paintEdges(painter, graph, geometry, style);
+        paintCluster(painter, qt(cluster.rect), QString::fromStdString(cluster.label),
+                     geometry.fontSize, fonts, style);
+    paintEdges(painter, graph, geometry, fonts, style);
     const size_t count = std::min(graph.nodes.size(), geometry.nodes.size());
     for (size_t i = 0; i < count; ++i)
-        paintNode(painter, graph.nodes[i], geometry.nodes[i], geometry, graph.buckets, style);
+        paintNode(painter, graph.nodes[i], qt(geometry.nodes[i].rect()), geometry.fontSize,
+                  graph.buckets, fonts, style);
     painter.restore();
+}
+
+// ---- fonts and clusters ---------------------------------------------------------------------
+
+TopologyFonts topologyFonts(const TopologyStyle& style, double fontSize) {
+    return {makeFont(style, fontSize, true),
+            makeFont(style, fontSize * model::kSubtitleScale, false),
+            makeFont(style, fontSize * model::kSubtitleScale, false),
+            makeFont(style, fontSize * 0.9, true)};
+}
+
+void paintCluster(QPainter& p, const QRectF& rect, const QString& label, double fontSize,
+                  const TopologyFonts& fonts, const TopologyStyle& style) {
+    p.setPen(QPen(style.clusterBorder, 1.0));
+    p.setBrush(style.clusterFill);
+    p.drawRoundedRect(rect, 10, 10);
+    const QRectF labelRect(rect.x() + 10, rect.y() + 5, rect.width() - 20, fontSize * 1.4);
+    p.setFont(fonts.cluster);
+    p.setPen(style.clusterText);
+    const QString text =
+        QFontMetricsF(fonts.cluster).elidedText(label, Qt::ElideRight, labelRect.width());
+    p.drawText(labelRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, text);
+}
+
+// ---- edges ----------------------------------------------------------------------------------
+
+EdgeShape edgeShape(const model::EdgePath& edge) {
+    EdgeShape shape;
+    if (edge.points.size() < 4) return shape;
+    shape.valid = true;
+    shape.path = QPainterPath(qt(edge.points.front()));
+    for (size_t i = 1; i + 2 < edge.points.size(); i += 3)
+        shape.path.cubicTo(qt(edge.points[i]), qt(edge.points[i + 1]), qt(edge.points[i + 2]));
+    const QPointF end = qt(edge.points.back());
+    if (edge.hasArrow) {
+        shape.arrowBase = end;
+        shape.arrowTip = qt(edge.arrowTip);
+    } else {
+        // No head from Graphviz: put one on the last 10 units of the path.
+        const QPointF prev = qt(edge.points[edge.points.size() - 2]);
+        const QPointF dir = end - prev;
+        const double len = std::hypot(dir.x(), dir.y());
+        shape.arrowBase = len > 1e-6 ? end - dir / len * 10 : end;
+        shape.arrowTip = end;
+    }
+    shape.captionCentre = edge.hasLabel ? qt(edge.labelCenter) : qt(edge.midpoint());
+    return shape;
+}
+
+double logMaxCalls(const model::ServiceGraph& graph) {
+    uint64_t maxCalls = 0;
+    for (const GraphEdge& e : graph.edges)
+        maxCalls = std::max(maxCalls, e.stats.calls);
+    return std::log1p(double(maxCalls));
+}
+
+double edgeWidth(const GraphEdge& edge, double logMax, const TopologyStyle& style) {
+    if (logMax <= 0) return style.minEdgeWidth;
+    const double t = std::log1p(double(edge.stats.calls)) / logMax;
+    return style.minEdgeWidth + (style.maxEdgeWidth - style.minEdgeWidth) * std::clamp(t, 0.0, 1.0);
+}
+
+bool edgeFailing(const GraphEdge& edge, const TopologyStyle& style) {
+    return model::errorRate(edge.stats) > style.edgeErrorRate;
+}
+
+QColor edgeColor(const GraphEdge& edge, const TopologyStyle& style) {
+    return edgeFailing(edge, style) ? style.edgeErrorColor : style.edgeColor;
+}
+
+void paintEdge(QPainter& p, const GraphEdge& edge, const EdgeShape& shape, double width,
+               const TopologyStyle& style) {
+    if (!shape.valid) return;
+    const QColor color = edgeColor(edge, style);
+    // Inferred edges (to peers that sent no spans) are dashed and a little lighter: the calls
+    // are real, the far side is not observed.
+    const double lineWidth = edge.inferred ? std::max(style.minEdgeWidth, width * 0.75) : width;
+    QPen pen(color, lineWidth, edge.inferred ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap,
+             Qt::RoundJoin);
+    if (edge.inferred) pen.setDashPattern({5.0 / lineWidth, 3.5 / lineWidth}); // in pen widths
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(shape.path);
+    paintArrowHead(p, shape.arrowBase, shape.arrowTip, width, color);
+}
+
+void paintEdgeCaption(QPainter& p, const GraphEdge& edge, QPointF centre, const QString& text,
+                      const QFont& font, const TopologyStyle& style) {
+    const QFontMetricsF metrics(font);
+    const double w = metrics.horizontalAdvance(text) + 8, h = metrics.height() + 2;
+    const QRectF box(centre.x() - w / 2, centre.y() - h / 2, w, h);
+    p.setPen(Qt::NoPen);
+    p.setBrush(style.captionBackground);
+    p.drawRoundedRect(box, h / 2, h / 2);
+    p.setFont(font);
+    p.setPen(edgeFailing(edge, style) ? style.edgeErrorText : style.subtleText);
+    p.drawText(box, Qt::AlignCenter | Qt::TextSingleLine, text);
+}
+
+// ---- nodes ----------------------------------------------------------------------------------
+
+QPainterPath nodeOutline(NodeKind kind, const QRectF& r) {
+    QPainterPath path;
+    switch (kind) {
+    case NodeKind::Database:
+        return cylinderPath(r);
+    case NodeKind::Queue:
+        return pipePath(r);
+    case NodeKind::External:
+        path.addRoundedRect(r, r.height() / 2, r.height() / 2);
+        return path;
+    case NodeKind::Service:
+        break;
+    }
+    path.addRoundedRect(r, 7, 7);
+    return path;
+}
+
+NodeText nodeText(const GraphNode& node, const QRectF& rect, double fontSize,
+                  const model::TimeBuckets& buckets, const TopologyFonts& fonts) {
+    NodeText text;
+    const QRectF content = contentRect(node.kind, rect).adjusted(6, 0, -6, 0);
+    const QString subtitle = QString::fromStdString(model::nodeSubtitle(node, buckets));
+    const double nameH = fontSize * 1.25;
+    const double subSize = fontSize * model::kSubtitleScale;
+    const double subH = subtitle.isEmpty() ? 0 : subSize * 1.25 + 2;
+    const double top = content.center().y() - (nameH + subH) / 2;
+    text.nameRect = QRectF(content.left(), top, content.width(), nameH);
+    // Elide only when the layout's estimate under-sized the box (elidedText is not cheap).
+    const QString name = QString::fromStdString(node.name);
+    const QFontMetricsF nameMetrics(fonts.name);
+    text.name = nameMetrics.horizontalAdvance(name) <= content.width()
+                    ? name
+                    : nameMetrics.elidedText(name, Qt::ElideMiddle, content.width());
+    if (!subtitle.isEmpty()) {
+        text.subtitleRect = QRectF(content.left(), top + nameH + 2, content.width(), subH - 2);
+        text.subtitle =
+            QFontMetricsF(fonts.subtitle).elidedText(subtitle, Qt::ElideMiddle, content.width());
+    }
+    return text;
+}
+
+QPainterPath nodeStripe(const QPainterPath& outline, const QRectF& rect) {
+    QPainterPath stripe;
+    stripe.addRect(QRectF(rect.left(), rect.top(), kStripeWidth, rect.height()));
+    return outline.intersected(stripe);
+}
+
+void paintNodeBody(QPainter& p, const GraphNode& node, const QRectF& rect,
+                   const QPainterPath& outline, Health health, const TopologyStyle& style,
+                   const QPainterPath& stripe) {
+    const HealthColors& colors = healthColors(health, style);
+    // Soft shadow: lifts the nodes off clusters and edges.
+    p.setPen(Qt::NoPen);
+    p.setBrush(style.nodeShadow);
+    p.drawPath(outline.translated(0, 1.6));
+    const bool external = node.kind == NodeKind::External;
+    QPen pen(colors.border, 1.6, external ? Qt::DashLine : Qt::SolidLine);
+    p.setPen(pen);
+    p.setBrush(external ? style.externalFill : colors.fill);
+    p.drawPath(outline);
+    paintKindDetails(p, node.kind, rect, pen);
+    if (node.kind != NodeKind::Service) return;
+    // Health stripe on the left edge (inside the rounded box).
+    if (!stripe.isEmpty()) {
+        p.fillPath(stripe, colors.border);
+        return;
+    }
+    p.save();
+    p.setClipPath(outline);
+    p.fillRect(QRectF(rect.left(), rect.top(), kStripeWidth, rect.height()), colors.border);
+    p.restore();
+}
+
+void paintNodeText(QPainter& p, const NodeText& text, Health health, const TopologyFonts& fonts,
+                   const TopologyStyle& style) {
+    drawCentredText(p, text.nameRect, text.name, fonts.name, style.text);
+    if (text.subtitle.isEmpty()) return;
+    const QColor subColor = health == Health::Critical ? style.criticalText : style.subtleText;
+    drawCentredText(p, text.subtitleRect, text.subtitle, fonts.subtitle, subColor);
+}
+
+void paintNode(QPainter& p, const GraphNode& node, const QRectF& rect, double fontSize,
+               const model::TimeBuckets& buckets, const TopologyFonts& fonts,
+               const TopologyStyle& style) {
+    const Health health = healthOf(node.stats, style);
+    paintNodeBody(p, node, rect, nodeOutline(node.kind, rect), health, style);
+    paintNodeText(p, nodeText(node, rect, fontSize, buckets, fonts), health, fonts, style);
 }
 
 } // namespace tg::view

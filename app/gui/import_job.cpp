@@ -1,0 +1,156 @@
+#include "app/gui/import_job.h"
+
+#include <filesystem>
+
+#include "importers/common/format_sniffer.h"
+#include "importers/registry/trace_import.h"
+#include "models/graph/service_graph_builder.h"
+#include "models/workspace/workspace.h"
+
+namespace tg::app {
+namespace {
+
+uint64_t fileSize(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? 0 : size;
+}
+
+import::ImportReport failure(const std::string& path, model::ErrorCode code,
+                             std::string detail){import::ImportReport report;
+report.path = path;
+report.failed = true;
+report.error.code = code;
+report.error.path = path;
+report.error.detail = std::move(detail);
+return report;
+} // namespace
+
+// Same rules as loadInputs (app/cli/input_loader.cpp): one workspace, loaded first. Repeated
+// here because the GUI needs per-file progress and cancellation between files.
+import::ImportReport loadWorkspace(const std::string& path, model::Dataset& dataset,
+                                   QHash<QString, QPointF>& pinned){
+    if (dataset.spanCount() != 0) return failure(path, model::ErrorCode::Unsupported,
+                                                 "only one workspace can be opened at a time");
+auto ws = model::Workspace::open(path, false);
+if (!ws) return failure(path, ws.error().code, ws.error().detail);
+import::ImportReport report;
+report.path = path;
+report.format = import::Format::Workspace;
+report.bytes = fileSize(path);
+if (model::Status s = (*ws)->loadInto(dataset); !s) {
+    report.failed = true;
+    report.error = s.error();
+    return report;
+}
+report.spans = dataset.spanCount();
+if (auto positions = (*ws)->loadPositions())
+    for (const model::NodePosition& p : *positions)
+        pinned.insert(QString::fromStdString(p.name), QPointF(p.x, p.y));
+return report;
+} // namespace tg::app
+
+bool isWorkspaceFile(const std::string& path) {
+    const auto format = import::sniffFile(path);
+    return format && *format == import::Format::Workspace;
+}
+
+// Imports every input into inputs.dataset; reports are stored in path order.
+void readInputs(const ImportRequest& request, LoadedInputs& inputs, SessionSnapshot& snapshot,
+                JobProgress& progress) {
+    import::ImportOptions options;
+    options.cancel = &progress.cancel;
+    uint64_t base = 0;
+    options.progress = [&](uint64_t done) { progress.bytesDone.store(base + done); };
+    if (request.paths.isEmpty()) {
+        progress.bytesTotal.store(uint64_t(request.demoBytes.size()));
+        const std::string_view bytes(request.demoBytes.constData(),
+                                     size_t(request.demoBytes.size()));
+        inputs.reports.push_back(import::importTraceBytes(bytes, request.demoLabel.toStdString(),
+                                                          inputs.dataset, options));
+        return;
+    }
+    std::vector<std::string> paths;
+    uint64_t total = 0;
+    for (const QString& p : request.paths) {
+        paths.push_back(p.toStdString());
+        total += fileSize(paths.back());
+    }
+    progress.bytesTotal.store(total);
+    inputs.reports.resize(paths.size());
+    std::vector<bool> workspace(paths.size());
+    for (size_t i = 0; i < paths.size(); ++i) {
+        workspace[i] = isWorkspaceFile(paths[i]);
+        if (!workspace[i]) continue;
+        inputs.reports[i] = loadWorkspace(paths[i], inputs.dataset, snapshot.pinned);
+        if (!inputs.reports[i].failed && snapshot.workspacePath.isEmpty())
+            snapshot.workspacePath = request.paths[int(i)];
+        base += fileSize(paths[i]);
+        progress.bytesDone.store(base);
+    }
+    for (size_t i = 0; i < paths.size(); ++i) {
+        if (workspace[i]) continue;
+        if (progress.cancelled()) {
+            inputs.reports[i] = failure(paths[i], model::ErrorCode::Cancelled, "import cancelled");
+            continue;
+        }
+        inputs.reports[i] = import::importTraceFile(paths[i], inputs.dataset, options);
+        base += fileSize(paths[i]);
+        progress.bytesDone.store(base);
+    }
+}
+
+// True when the request had new inputs and every one of them failed.
+bool allNewInputsFailed(const ImportRequest& request, const LoadedInputs& inputs) {
+    const size_t n = inputs.reports.size();
+    const size_t fresh = request.paths.isEmpty() ? n : std::min(n, size_t(request.newPaths));
+    if (fresh == 0) return false;
+    for (size_t i = n - fresh; i < n; ++i)
+        if (!inputs.reports[i].failed) return false;
+    return true;
+}
+
+} // namespace
+
+ImportOutcome runImportJob(const ImportRequest& request, JobProgress& progress) {
+    ImportOutcome outcome;
+    auto inputs = std::make_shared<LoadedInputs>();
+    auto snapshot = std::make_shared<SessionSnapshot>();
+    progress.setStage(JobStage::Reading);
+    readInputs(request, *inputs, *snapshot, progress);
+    if (progress.cancelled()) {
+        outcome.cancelled = true;
+        return outcome;
+    }
+    if (allNewInputsFailed(request, *inputs)) {
+        const size_t fresh =
+            request.paths.isEmpty() ? inputs->reports.size() : size_t(request.newPaths);
+        outcome.failedReports.assign(inputs->reports.end() - std::ptrdiff_t(fresh),
+                                     inputs->reports.end());
+        return outcome;
+    }
+    progress.setStage(JobStage::Analysing);
+    inputs->structure = model::analyzeTraceStructure(inputs->dataset, inputs->structureDiagnostics);
+    progress.setStage(JobStage::BuildingGraph);
+    auto graph = std::make_shared<model::ServiceGraph>(
+        model::buildServiceGraph(inputs->dataset, inputs->structure));
+    snapshot->operations = indexOperations(inputs->dataset, inputs->structure, *graph);
+    if (progress.cancelled()) {
+        outcome.cancelled = true;
+        return outcome;
+    }
+    progress.setStage(JobStage::LayingOut);
+    if (auto laid = model::layoutGraph(*graph, request.layout))
+        snapshot->geometry = std::move(*laid);
+    else
+        snapshot->layoutError = QString::fromStdString(laid.error().toString());
+    snapshot->sceneData = view::buildTopologySceneData(graph, snapshot->geometry);
+    snapshot->paths = request.paths;
+    snapshot->inputs = std::move(inputs);
+    snapshot->graph = std::move(graph);
+    progress.setStage(JobStage::Done);
+    outcome.snapshot = std::move(snapshot);
+    return outcome;
+}
+
+} // namespace tg::app

@@ -1,0 +1,22 @@
+#pragma once
+// The import benchmark's yardstick: the bare cost of parsing a file with simdjson On-Demand.
+// Loads the whole file into a padded_string and visits every value of every document (every
+// key, string, number, boolean of every span, tag, event and process/resource), folding them
+// into a checksum so nothing can be optimised away. Single-threaded (iterate_many's stage-1
+// thread is switched off) to compare with the single-threaded importers.
+#include <cstdint>
+#include <string>
+
+namespace tg::bench {
+
+struct BaselineResult {
+    bool ok = false;
+    std::string error;
+    uint64_t checksum = 0;
+    uint64_t values = 0; // scalars and keys visited
+};
+
+// `jsonLines`: the file is a sequence of documents (OTLP JSON Lines), else one document.
+BaselineResult simdjsonBaseline(const std::string& path, bool jsonLines);
+
+} // namespace tg::bench

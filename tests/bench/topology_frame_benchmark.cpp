@@ -1,0 +1,604 @@
+// Topology view benchmark (DESIGN §6). For generated service graphs (random, DAG-ish, grouped in
+// namespaces, 2-4 calls per service) of 30, 300, 1000 and 3000 services it times
+//   layout        model::layoutGraph (Graphviz on the layout worker; dot <= 300 nodes, sfdp above)
+//   scene data    buildTopologySceneData (the part a caller may run off the GUI thread)
+//   setGraph      TopologyView::setGraph (scene data + items + fit)
+//   first paint   the viewport rendered into a 1600x1000 image
+//   frames        full repaints of the viewport after each pan step or zoom step, at three zoom
+//                 levels (whole graph, mid zoom where text starts, 1:1): median and p95
+// and, in the same run, Graphviz's own `sfdp` and `dot` commands on the same graph (DOT from
+// model::toDot, -Tplain), counting edge crossings of our layout and of sfdp's (segment
+// intersections of polyline approximations; pairs of edges sharing a node are not counted).
+// Prints a Markdown table; timings are never asserted.
+//
+//   topology_frame_benchmark [--quick] [--sizes 30,300,1000,3000] [--frames 30]
+//                            [--seed N] [--no-graphviz] [--graphviz-timeout 120] [--png DIR]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QGraphicsView>
+#include <QImage>
+#include <QPainter>
+#include <QProcess>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "models/layout/graph_layout.h"
+#include "views/topology/topology_scene_data.h"
+#include "views/topology/topology_view.h"
+
+namespace {
+
+using namespace tg;
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double quantile(std::vector<double> v, double q) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const double pos = q * double(v.size() - 1);
+    const size_t lo = size_t(pos);
+    const size_t hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (v[hi] - v[lo]) * (pos - double(lo));
+}
+
+// ---- graph generation -------------------------------------------------------------------------
+
+double logUniform(std::mt19937_64& rng, double lo, double hi) {
+    std::uniform_real_distribution<double> u(std::log(lo), std::log(hi));
+    return std::exp(u(rng));
+}
+
+double errorRateSample(std::mt19937_64& rng) {
+    std::uniform_real_distribution<double> u(0, 1);
+    const double r = u(rng);
+    if (r < 0.70) return 0;
+    if (r < 0.90) return logUniform(rng, 0.0005, 0.01);
+    if (r < 0.97) return logUniform(rng, 0.01, 0.05);
+    return logUniform(rng, 0.05, 0.3);
+}
+
+void fillStats(model::CallStats& stats, std::mt19937_64& rng, double calls) {
+    stats.calls = uint64_t(calls);
+    stats.errors = uint64_t(calls * errorRateSample(rng));
+    const double p50 = logUniform(rng, 1e6, 2e8);
+    stats.latency.add(int64_t(p50), 90);
+    stats.latency.add(int64_t(p50 * 3), 9);
+    stats.latency.add(int64_t(p50 * 8), 1);
+}
+
+// n nodes (about 8% inferred peers) in namespaces of ~25 consecutive services (a team's
+// services call each other), 2-4 calls per service, mostly to later services (a DAG with a few
+// back edges): 60% within the caller's namespace, the rest to services a little further down the
+// call chain, anywhere.
+model::ServiceGraph generateGraph(int n, uint64_t seed) {
+    std::mt19937_64 rng(seed + uint64_t(n));
+    model::ServiceGraph g;
+    g.buckets.count = 60;
+    const int namespaces = std::max(2, n / 25);
+    std::vector<int> nsOf(static_cast<size_t>(n));
+    std::vector<std::vector<uint32_t>> members(static_cast<size_t>(namespaces));
+    for (int i = 0; i < n; ++i) {
+        model::NodeKind kind = model::NodeKind::Service;
+        if (i > n / 10 && i % 12 == 5) kind = model::NodeKind::Database;
+        if (i > n / 10 && i % 29 == 7) kind = model::NodeKind::Queue;
+        if (i > n / 10 && i % 41 == 11) kind = model::NodeKind::External;
+        const int ns = int(int64_t(i) * namespaces / n);
+        char name[64];
+        std::snprintf(name, sizeof name, "%s-%02d-%d",
+                      kind == model::NodeKind::Service ? "svc" : "peer", ns, i);
+        const uint32_t v = g.addNode(name, kind);
+        if (kind == model::NodeKind::Service) {
+            g.nodes[v].namespaceName = "ns-" + std::to_string(ns);
+            fillStats(g.nodes[v].stats, rng, logUniform(rng, 60, 600000));
+        }
+        nsOf[v] = ns;
+        members[size_t(ns)].push_back(v);
+    }
+    std::uniform_real_distribution<double> u(0, 1);
+    for (uint32_t i = 0; i < uint32_t(n); ++i) {
+        if (g.nodes[i].inferred()) continue;
+        const int degree = 2 + int(rng() % 3);
+        const auto& own = members[size_t(nsOf[i])];
+        for (int k = 0; k < degree; ++k) {
+            uint32_t target = i;
+            for (int attempt = 0; attempt < 8 && target == i; ++attempt) {
+                uint32_t t;
+                if (u(rng) < 0.6) {
+                    t = own[rng() % own.size()];
+                } else {
+                    const uint32_t span = std::max<uint32_t>(30, uint32_t(n) / 10);
+                    t = i + 1 + uint32_t(rng() % span);
+                    if (t >= uint32_t(n)) t = uint32_t(rng() % uint32_t(n));
+                }
+                if (t > i || u(rng) < 0.05) target = t; // a few back edges
+            }
+            if (target == i) continue;
+            const bool inferred = g.nodes[target].inferred();
+            model::GraphEdge& e = g.edges[g.edgeIndex(i, target, inferred)];
+            fillStats(e.stats, rng, logUniform(rng, 60, 200000));
+        }
+    }
+    return g;
+}
+
+// ---- edge crossings ---------------------------------------------------------------------------
+
+struct Segment {
+    double x1, y1, x2, y2;
+    uint32_t edge;
+};
+
+struct Polyline {
+    std::string from, to;
+    std::vector<std::pair<double, double>> points;
+};
+
+// A cubic B-spline in Graphviz's form (p0, then triples) flattened to 8 steps per piece.
+std::vector<std::pair<double, double>>
+flattenBezier(const std::vector<std::pair<double, double>>& c) {
+    std::vector<std::pair<double, double>> out;
+    if (c.empty()) return out;
+    out.push_back(c.front());
+    for (size_t i = 1; i + 2 < c.size(); i += 3) {
+        const auto [x0, y0] = c[i - 1];
+        const auto [x1, y1] = c[i];
+        const auto [x2, y2] = c[i + 1];
+        const auto [x3, y3] = c[i + 2];
+        for (int s = 1; s <= 8; ++s) {
+            const double t = s / 8.0, v = 1 - t;
+            out.emplace_back(
+                v * v * v * x0 + 3 * v * v * t * x1 + 3 * v * t * t * x2 + t * t * t * x3,
+                v * v * v * y0 + 3 * v * v * t * y1 + 3 * v * t * t * y2 + t * t * t * y3);
+        }
+    }
+    return out;
+}
+
+bool segmentsIntersect(const Segment& a, const Segment& b, double& ix, double& iy) {
+    const double dx1 = a.x2 - a.x1, dy1 = a.y2 - a.y1, dx2 = b.x2 - b.x1, dy2 = b.y2 - b.y1;
+    const double den = dx1 * dy2 - dy1 * dx2;
+    if (std::abs(den) < 1e-12) return false; // parallel or degenerate: not a crossing
+    const double t = ((b.x1 - a.x1) * dy2 - (b.y1 - a.y1) * dx2) / den;
+    const double s = ((b.x1 - a.x1) * dy1 - (b.y1 - a.y1) * dx1) / den;
+    if (t <= 1e-9 || t >= 1 - 1e-9 || s <= 1e-9 || s >= 1 - 1e-9) return false;
+    ix = a.x1 + t * dx1;
+    iy = a.y1 + t * dy1;
+    return true;
+}
+
+// Crossings between edges that share no node, with a uniform grid so thousands of edges stay fast.
+long countCrossings(const std::vector<Polyline>& edges) {
+    std::vector<Segment> segments;
+    double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+    for (uint32_t e = 0; e < edges.size(); ++e) {
+        const auto& p = edges[e].points;
+        for (size_t i = 1; i < p.size(); ++i) {
+            segments.push_back({p[i - 1].first, p[i - 1].second, p[i].first, p[i].second, e});
+            minX = std::min({minX, p[i].first, p[i - 1].first});
+            maxX = std::max({maxX, p[i].first, p[i - 1].first});
+            minY = std::min({minY, p[i].second, p[i - 1].second});
+            maxY = std::max({maxY, p[i].second, p[i - 1].second});
+        }
+    }
+    if (segments.size() < 2) return 0;
+    const double area = std::max(1.0, (maxX - minX) * (maxY - minY));
+    const double cell = std::max(1e-6, std::sqrt(area / double(segments.size())) * 2);
+    // Long segments are cut into cell-sized pieces, so each piece touches at most four cells.
+    std::vector<Segment> pieces;
+    for (const Segment& s : segments) {
+        const double len = std::hypot(s.x2 - s.x1, s.y2 - s.y1);
+        const int parts = std::max(1, int(std::ceil(len / cell)));
+        for (int k = 0; k < parts; ++k) {
+            const double a = double(k) / parts, b = double(k + 1) / parts;
+            pieces.push_back({s.x1 + (s.x2 - s.x1) * a, s.y1 + (s.y2 - s.y1) * a,
+                              s.x1 + (s.x2 - s.x1) * b, s.y1 + (s.y2 - s.y1) * b, s.edge});
+        }
+    }
+    const int cols = int((maxX - minX) / cell) + 1;
+    std::unordered_map<int64_t, std::vector<uint32_t>> grid;
+    auto key = [&](int cx, int cy) { return int64_t(cy) * cols + cx; };
+    for (uint32_t i = 0; i < pieces.size(); ++i) {
+        const Segment& s = pieces[i];
+        const int cx0 = int((std::min(s.x1, s.x2) - minX) / cell);
+        const int cx1 = int((std::max(s.x1, s.x2) - minX) / cell);
+        const int cy0 = int((std::min(s.y1, s.y2) - minY) / cell);
+        const int cy1 = int((std::max(s.y1, s.y2) - minY) / cell);
+        for (int cy = cy0; cy <= cy1; ++cy)
+            for (int cx = cx0; cx <= cx1; ++cx)
+                grid[key(cx, cy)].push_back(i);
+    }
+    long crossings = 0;
+    for (const auto& [k, list] : grid) {
+        const int cx = int(k % cols), cy = int(k / cols);
+        for (size_t a = 0; a < list.size(); ++a) {
+            for (size_t b = a + 1; b < list.size(); ++b) {
+                const Segment& s = pieces[list[a]];
+                const Segment& t = pieces[list[b]];
+                if (s.edge == t.edge) continue;
+                const Polyline& e1 = edges[s.edge];
+                const Polyline& e2 = edges[t.edge];
+                if (e1.from == e2.from || e1.from == e2.to || e1.to == e2.from || e1.to == e2.to)
+                    continue;
+                double ix, iy;
+                if (!segmentsIntersect(s, t, ix, iy)) continue;
+                // Count each intersection in the one cell that holds its point.
+                if (int((ix - minX) / cell) == cx && int((iy - minY) / cell) == cy) ++crossings;
+            }
+        }
+    }
+    return crossings;
+}
+
+std::vector<Polyline> ourPolylines(const model::ServiceGraph& g, const model::LayoutGeometry& geo) {
+    std::vector<Polyline> out;
+    for (size_t i = 0; i < g.edges.size() && i < geo.edges.size(); ++i) {
+        std::vector<std::pair<double, double>> control;
+        for (const model::PointF& p : geo.edges[i].points)
+            control.emplace_back(p.x, p.y);
+        Polyline line{g.nodes[g.edges[i].source].name, g.nodes[g.edges[i].target].name,
+                      flattenBezier(control)};
+        if (geo.edges[i].hasArrow)
+            line.points.emplace_back(geo.edges[i].arrowTip.x, geo.edges[i].arrowTip.y);
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+// Edges of Graphviz's -Tplain output: "edge tail head n x1 y1 ... xn yn [label xl yl] style color".
+std::vector<Polyline> plainPolylines(const QByteArray& plain) {
+    std::vector<Polyline> out;
+    for (const QByteArray& line : plain.split('\n')) {
+        if (!line.startsWith("edge ")) continue;
+        const QList<QByteArray> f = line.simplified().split(' ');
+        if (f.size() < 4) continue;
+        const int n = f[3].toInt();
+        if (f.size() < 4 + 2 * n) continue;
+        std::vector<std::pair<double, double>> control;
+        for (int k = 0; k < n; ++k)
+            control.emplace_back(f[4 + 2 * k].toDouble(), f[5 + 2 * k].toDouble());
+        auto unquote = [](QByteArray s) {
+            if (s.startsWith('"') && s.endsWith('"')) s = s.mid(1, s.size() - 2);
+            return s.toStdString();
+        };
+        out.push_back({unquote(f[1]), unquote(f[2]), flattenBezier(control)});
+    }
+    return out;
+}
+
+struct CommandRun {
+    bool ok = false;
+    bool timedOut = false;
+    double ms = 0;
+    QByteArray output;
+};
+
+CommandRun runGraphviz(const QString& program, const QString& dotFile, int timeoutS) {
+    CommandRun run;
+    const QString path = QStandardPaths::findExecutable(program);
+    if (path.isEmpty()) return run;
+    QProcess p;
+    const auto start = Clock::now();
+    p.start(path, {"-Tplain", dotFile});
+    if (!p.waitForFinished(timeoutS * 1000)) {
+        p.kill();
+        p.waitForFinished();
+        run.timedOut = true;
+        run.ms = msSince(start);
+        return run;
+    }
+    run.ms = msSince(start);
+    run.ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    run.output = p.readAllStandardOutput();
+    return run;
+}
+
+// ---- layout cache (for repeated runs while tuning; --layout-cache DIR) -----------------------
+
+void saveLayout(const QString& path, const model::LayoutGeometry& geo) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return;
+    QTextStream out(&file);
+    out.setRealNumberPrecision(10);
+    out << QString::fromStdString(geo.engine) << ' ' << geo.width << ' ' << geo.height << ' '
+        << geo.fontSize << ' ' << int(geo.edgeLabels) << '\n'
+        << geo.nodes.size() << '\n';
+    for (const model::NodeBox& b : geo.nodes)
+        out << b.x << ' ' << b.y << ' ' << b.width << ' ' << b.height << '\n';
+    out << geo.edges.size() << '\n';
+    for (const model::EdgePath& e : geo.edges) {
+        out << e.points.size();
+        for (const model::PointF& p : e.points)
+            out << ' ' << p.x << ' ' << p.y;
+        out << ' ' << int(e.hasArrow) << ' ' << e.arrowTip.x << ' ' << e.arrowTip.y << ' '
+            << int(e.hasLabel) << ' ' << e.labelCenter.x << ' ' << e.labelCenter.y << '\n';
+    }
+    out << geo.clusters.size() << '\n';
+    for (const model::ClusterBox& c : geo.clusters) {
+        out << QString::fromStdString(c.label) << ' ' << c.rect.x << ' ' << c.rect.y << ' '
+            << c.rect.width << ' ' << c.rect.height << ' ' << c.members.size();
+        for (uint32_t m : c.members)
+            out << ' ' << m;
+        out << '\n';
+    }
+}
+
+bool loadLayout(const QString& path, model::LayoutGeometry& geo) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return false;
+    QTextStream in(&file);
+    QString engine;
+    int labels = 0;
+    size_t count = 0;
+    in >> engine >> geo.width >> geo.height >> geo.fontSize >> labels >> count;
+    geo.engine = engine.toStdString();
+    geo.edgeLabels = labels;
+    geo.nodes.resize(count);
+    for (model::NodeBox& b : geo.nodes)
+        in >> b.x >> b.y >> b.width >> b.height;
+    in >> count;
+    geo.edges.resize(count);
+    for (model::EdgePath& e : geo.edges) {
+        size_t points = 0;
+        int arrow = 0, label = 0;
+        in >> points;
+        e.points.resize(points);
+        for (model::PointF& p : e.points)
+            in >> p.x >> p.y;
+        in >> arrow >> e.arrowTip.x >> e.arrowTip.y >> label >> e.labelCenter.x >> e.labelCenter.y;
+        e.hasArrow = arrow;
+        e.hasLabel = label;
+    }
+    in >> count;
+    geo.clusters.resize(count);
+    for (model::ClusterBox& c : geo.clusters) {
+        QString label;
+        size_t members = 0;
+        in >> label >> c.rect.x >> c.rect.y >> c.rect.width >> c.rect.height >> members;
+        c.label = label.toStdString();
+        c.members.resize(members);
+        for (uint32_t& m : c.members)
+            in >> m;
+    }
+    return in.status() == QTextStream::Ok;
+}
+
+// ---- frames -----------------------------------------------------------------------------------
+
+struct FrameStats {
+    double median = 0, p95 = 0, cpuMedian = 0;
+};
+
+// Full repaints of the viewport after each of `frames` pan steps and `frames` zoom steps.
+FrameStats measureFrames(QGraphicsView* canvas, QImage& image, int frames) {
+    std::vector<double> wall, cpu;
+    QScrollBar* h = canvas->horizontalScrollBar();
+    QScrollBar* v = canvas->verticalScrollBar();
+    int dx = 45, dy = 28;
+    auto frame = [&] {
+        const auto start = Clock::now();
+        const double cpuStart = threadCpuMs();
+        canvas->viewport()->render(&image);
+        wall.push_back(msSince(start));
+        cpu.push_back(threadCpuMs() - cpuStart);
+    };
+    for (int i = 0; i < frames; ++i) {
+        if (h->value() + dx > h->maximum() || h->value() + dx < h->minimum()) dx = -dx;
+        if (v->value() + dy > v->maximum() || v->value() + dy < v->minimum()) dy = -dy;
+        h->setValue(h->value() + dx);
+        v->setValue(v->value() + dy);
+        frame();
+    }
+    for (int i = 0; i < frames; ++i) {
+        const double f = i % 2 ? 1 / 1.12 : 1.12;
+        canvas->scale(f, f);
+        frame();
+    }
+    return {quantile(wall, 0.5), quantile(wall, 0.95), quantile(cpu, 0.5)};
+}
+
+void setZoom(QGraphicsView* canvas, double zoom, QPointF centre) {
+    canvas->setTransform(QTransform::fromScale(zoom, zoom));
+    canvas->centerOn(centre);
+}
+
+struct Row {
+    int services = 0;
+    size_t edges = 0;
+    std::string engine;
+    double layoutMs = 0, dataMs = 0, setGraphMs = 0, firstPaintMs = 0;
+    FrameStats overview, mid, close;
+    double fitZoom = 0;
+    CommandRun sfdp, dot;
+    long oursCrossings = -1, sfdpCrossings = -1;
+};
+
+QString fmtMs(double ms) {
+    if (ms >= 10000) return QString::number(ms / 1000, 'f', 1) + " s";
+    if (ms >= 100) return QString::number(ms, 'f', 0);
+    return QString::number(ms, 'f', 1);
+}
+
+QString fmtRun(const CommandRun& r, int timeoutS) {
+    if (r.timedOut) return QStringLiteral("> %1 s").arg(timeoutS);
+    if (!r.ok) return QStringLiteral("n/a");
+    return fmtMs(r.ms);
+}
+
+QString fmtFrames(const FrameStats& f) {
+    return fmtMs(f.median) + " / " + fmtMs(f.p95);
+}
+
+Row runSize(int services, uint64_t seed, int frames, bool graphviz, int timeoutS,
+            const QString& pngDir, const std::string& engine, const QString& cacheDir) {
+    Row row;
+    row.services = services;
+    auto graph = std::make_shared<model::ServiceGraph>(generateGraph(services, seed));
+    row.edges = graph->edges.size();
+
+    auto start = Clock::now();
+    model::LayoutGeometry geo;
+    const QString cached = cacheDir.isEmpty() ? QString()
+                                              : QStringLiteral("%1/layout_%2_%3_%4.txt")
+                                                    .arg(cacheDir)
+                                                    .arg(services)
+                                                    .arg(seed)
+                                                    .arg(QString::fromStdString(engine));
+    if (cached.isEmpty() || !loadLayout(cached, geo)) {
+        model::LayoutOptions options;
+        options.engine = engine;
+        auto result = model::layoutGraph(*graph, options);
+        row.layoutMs = msSince(start);
+        if (!result.ok()) {
+            std::fprintf(stderr, "layout of %d services failed: %s\n", services,
+                         result.error().toString().c_str());
+            return row;
+        }
+        geo = result.value();
+        if (!cached.isEmpty()) saveLayout(cached, geo);
+    } else {
+        row.layoutMs = -1; // from the cache: not measured
+    }
+    row.engine = geo.engine;
+
+    start = Clock::now();
+    auto data = view::buildTopologySceneData(graph, geo);
+    row.dataMs = msSince(start);
+    data.reset();
+
+    view::TopologyView view;
+    view.resize(1600 + 16, 1000 + 16);
+    view.show();
+    auto* canvas = view.findChild<QGraphicsView*>();
+    QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+    start = Clock::now();
+    view.setGraph(graph, geo);
+    row.setGraphMs = msSince(start);
+    start = Clock::now();
+    canvas->viewport()->render(&image);
+    row.firstPaintMs = msSince(start);
+    row.fitZoom = canvas->transform().m11();
+    if (!pngDir.isEmpty())
+        image.save(QStringLiteral("%1/frame_%2_fit.png").arg(pngDir).arg(services));
+
+    const QPointF centre = canvas->sceneRect().center();
+    setZoom(canvas, row.fitZoom, centre);
+    row.overview = measureFrames(canvas, image, frames);
+    setZoom(canvas, 0.45, centre); // names just readable: the most text per frame
+    row.mid = measureFrames(canvas, image, frames);
+    if (!pngDir.isEmpty())
+        image.save(QStringLiteral("%1/frame_%2_mid.png").arg(pngDir).arg(services));
+    setZoom(canvas, 1.0, centre);
+    row.close = measureFrames(canvas, image, frames);
+
+    row.oursCrossings = countCrossings(ourPolylines(*graph, geo));
+    if (graphviz) {
+        QTemporaryDir tmp;
+        const QString dotFile = tmp.path() + "/graph.dot";
+        QFile file(dotFile);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(QByteArray::fromStdString(model::toDot(*graph)));
+            file.close();
+            row.sfdp = runGraphviz("sfdp", dotFile, timeoutS);
+            if (row.sfdp.ok) row.sfdpCrossings = countCrossings(plainPolylines(row.sfdp.output));
+            row.dot = runGraphviz("dot", dotFile, timeoutS);
+        }
+    }
+    return row;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Topology view benchmark: layout, scene build, frames");
+    parser.addHelpOption();
+    parser.addOptions({
+        {"quick", "30 and 300 services, 10 frames (for ctest)"},
+        {"sizes", "comma-separated service counts", "list", "30,300,1000,3000"},
+        {"frames", "pan and zoom frames per zoom level (each)", "n", "30"},
+        {"seed", "random seed", "n", "20250314"},
+        {"no-graphviz", "skip the sfdp/dot command comparison"},
+        {"graphviz-timeout", "seconds per sfdp/dot command", "s", "120"},
+        {"png", "save the first paint and a mid-zoom frame per size here", "dir"},
+        {"engine", "force the layout engine (dot or sfdp; default: by size)", "name"},
+        {"layout-cache", "reuse layouts saved here (layout not timed then)", "dir"},
+    });
+    parser.process(app);
+    std::vector<int> sizes;
+    for (const QString& s : parser.value("sizes").split(',', Qt::SkipEmptyParts))
+        sizes.push_back(s.toInt());
+    int frames = parser.value("frames").toInt();
+    if (parser.isSet("quick")) {
+        sizes = {30, 300};
+        frames = 10;
+    }
+    const int timeoutS = parser.value("graphviz-timeout").toInt();
+    const uint64_t seed = parser.value("seed").toULongLong();
+
+    std::vector<Row> rows;
+    for (int n : sizes) {
+        std::fprintf(stderr, "%d services...\n", n);
+        rows.push_back(runSize(n, seed, frames, !parser.isSet("no-graphviz"), timeoutS,
+                               parser.value("png"), parser.value("engine").toStdString()));
+    }
+
+    std::printf("\n### Topology view (1600x1000 viewport, offscreen raster; ms unless noted)\n\n");
+    std::printf("| services | edges | engine | layout | scene data | setGraph | first paint | "
+                "shown (layout+setGraph+paint) | fit zoom | frames whole graph med/p95 | "
+                "frames zoom 0.45 med/p95 | frames 1:1 med/p95 | frame CPU med (whole/0.45/1:1) "
+                "|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (const Row& r : rows) {
+        std::printf(
+            "| %d | %zu | %s | %s | %s | %s | %s | %s | %.3f | %s | %s | %s | %s / %s / %s |\n",
+            r.services, r.edges, r.engine.c_str(), qPrintable(fmtMs(r.layoutMs)),
+            qPrintable(fmtMs(r.dataMs)), qPrintable(fmtMs(r.setGraphMs)),
+            qPrintable(fmtMs(r.firstPaintMs)),
+            qPrintable(fmtMs(r.layoutMs + r.setGraphMs + r.firstPaintMs)), r.fitZoom,
+            qPrintable(fmtFrames(r.overview)), qPrintable(fmtFrames(r.mid)),
+            qPrintable(fmtFrames(r.close)), qPrintable(fmtMs(r.overview.cpuMedian)),
+            qPrintable(fmtMs(r.mid.cpuMedian)), qPrintable(fmtMs(r.close.cpuMedian)));
+    }
+    if (!parser.isSet("no-graphviz")) {
+        std::printf(
+            "\n### Graphviz commands on the same graphs (-Tplain, wall clock) and edge "
+            "crossings\n\n| services | our layout | sfdp command | dot command | "
+            "crossings ours | crossings sfdp | ours / sfdp |\n|---|---|---|---|---|---|---|\n");
+        for (const Row& r : rows) {
+            const QString ratio =
+                r.sfdpCrossings > 0
+                    ? QString::number(double(r.oursCrossings) / r.sfdpCrossings, 'f', 2)
+                    : QStringLiteral("-");
+            std::printf("| %d | %s (%s) | %s | %s | %ld | %ld | %s |\n", r.services,
+                        qPrintable(fmtMs(r.layoutMs)), r.engine.c_str(),
+                        qPrintable(fmtRun(r.sfdp, timeoutS)), qPrintable(fmtRun(r.dot, timeoutS)),
+                        r.oursCrossings, r.sfdpCrossings, qPrintable(ratio));
+        }
+    }
+    std::printf("\nTargets: shown <= 1 s at 1000 and <= 2 s at 3000 services; frames <= 16 ms; "
+                "crossings <= sfdp's.\n");
+    return 0;
+}

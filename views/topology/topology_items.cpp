@@ -1,0 +1,352 @@
+#include "views/topology/topology_items.h"
+
+#include <QGraphicsScene>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tg::view {
+
+namespace {
+
+constexpr double kArrowLength = 10;
+constexpr double kSelectionHalo = 8; // pen width of the glow around a selected node
+
+double lodOf(const QPainter* p, const QStyleOptionGraphicsItem* option) {
+    return option->levelOfDetailFromTransform(p->worldTransform());
+}
+
+QColor withAlpha(QColor c, int alpha) {
+    c.setAlpha(alpha);
+    return c;
+}
+
+QPointF unit(QPointF v) {
+    const double len = std::hypot(v.x(), v.y());
+    return len > 1e-9 ? v / len : QPointF(0, 0);
+}
+
+// Where a ray from the box centre in direction dir leaves the box.
+QPointF borderPoint(const QRectF& box, QPointF dir) {
+    const QPointF c = box.center();
+    const double tx = std::abs(dir.x()) > 1e-9 ? box.width() / 2 / std::abs(dir.x()) : 1e18;
+    const double ty = std::abs(dir.y()) > 1e-9 ? box.height() / 2 / std::abs(dir.y()) : 1e18;
+    const double t = std::min(tx, ty);
+    return t < 1e17 ? c + dir * t : c;
+}
+
+} // namespace
+
+EdgeShape routeBetween(const QRectF& from, const QRectF& to, double curve) {
+    EdgeShape shape;
+    const QPointF a = from.center(), b = to.center();
+    const QPointF d = b - a;
+    const double len = std::hypot(d.x(), d.y());
+    if (len < 1e-6) return shape;
+    const QPointF normal(-d.y() / len, d.x() / len); // right of the direction (y grows down)
+    const QPointF ctrl = (a + b) / 2 + normal * (curve * len);
+    const QPointF start = borderPoint(from, unit(ctrl - a));
+    shape.arrowTip = borderPoint(to, unit(ctrl - b));
+    const QPointF back = unit((curve != 0 ? ctrl : start) - shape.arrowTip);
+    shape.arrowBase = shape.arrowTip + back * kArrowLength;
+    shape.path = QPainterPath(start);
+    if (curve != 0) {
+        shape.path.quadTo(ctrl, shape.arrowBase);
+        shape.captionCentre = start * 0.25 + ctrl * 0.5 + shape.arrowBase * 0.25;
+    } else {
+        shape.path.lineTo(shape.arrowBase);
+        shape.captionCentre = (start + shape.arrowBase) / 2;
+    }
+    shape.valid = true;
+    return shape;
+}
+
+// ---- ClusterItem ----------------------------------------------------------------------------
+
+ClusterItem::ClusterItem(const SceneContext* context, size_t index) : m_ctx(context) {
+    const model::ClusterBox& box = context->data->geometry.clusters[index];
+    m_rect = QRectF(box.rect.x, box.rect.y, box.rect.width, box.rect.height);
+    m_label = QString::fromStdString(box.label);
+    setZValue(0);
+    setAcceptedMouseButtons(Qt::NoButton); // a press on a cluster pans the view
+}
+
+QString ClusterItem::label() const {
+    return m_label;
+}
+
+QRectF ClusterItem::boundingRect() const {
+    return m_rect.adjusted(-1, -1, 1, 1);
+}
+
+void ClusterItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const double lod = lodOf(p, option);
+    const TopologyStyle& style = m_ctx->style;
+    if (lod < kCheapLod) {
+        p->setRenderHint(QPainter::Antialiasing, false);
+        p->setPen(QPen(style.clusterBorder, 0));
+        p->setBrush(style.clusterFill);
+        p->drawRect(m_rect);
+        return;
+    }
+    p->setRenderHint(QPainter::Antialiasing, true);
+    p->setRenderHint(QPainter::TextAntialiasing, true);
+    const bool text = m_ctx->fontSize() * 0.9 * lod >= kMinTextPx;
+    paintCluster(*p, m_rect, text ? m_label : QString(), m_ctx->fontSize(), m_ctx->fonts, style);
+}
+
+// ---- EdgeItem -------------------------------------------------------------------------------
+
+EdgeItem::EdgeItem(const SceneContext* context, uint32_t index, NodeItem* source, NodeItem* target)
+    : m_ctx(context), m_index(index), m_source(source), m_target(target) {
+    setFlag(ItemIsSelectable);
+    restack();
+    updateBounds();
+}
+
+const model::GraphEdge& EdgeItem::edge() const {
+    return m_ctx->graph().edges[m_index];
+}
+
+const EdgeShape& EdgeItem::layoutShape() const {
+    return m_ctx->data->edges[m_index].shape;
+}
+
+double EdgeItem::width() const {
+    return m_ctx->data->edges[m_index].width;
+}
+
+void EdgeItem::updateBounds() {
+    const EdgeShape& s = currentShape();
+    if (!s.valid) {
+        m_bounds = QRectF();
+        return;
+    }
+    const double margin = width() + kSelectionHalo + 6;
+    m_bounds = s.path.controlPointRect()
+                   .united(QRectF(s.arrowTip, QSizeF(0.01, 0.01)))
+                   .adjusted(-margin, -margin, margin, margin);
+}
+
+void EdgeItem::setHighlighted(bool on) {
+    if (m_highlighted == on) return;
+    m_highlighted = on;
+    restack();
+    update();
+}
+
+void EdgeItem::restack() {
+    setZValue(m_highlighted ? 1.8 : edgeFailing(edge(), m_ctx->style) ? 1.5 : 1);
+}
+
+void EdgeItem::endpointsMoved() {
+    prepareGeometryChange();
+    m_hitShape = QPainterPath();
+    m_rerouted = m_source->isMoved() || m_target->isMoved();
+    if (m_rerouted && m_source != m_target) {
+        const QRectF from = m_source->localRect().translated(m_source->pos());
+        const QRectF to = m_target->localRect().translated(m_target->pos());
+        m_moved = routeBetween(from, to, m_twin ? 0.12 : 0.0);
+    } else if (m_rerouted) { // a self loop: carry the layout's loop along
+        m_moved = layoutShape();
+        const QPointF delta = m_source->pos() - m_source->layoutPosition();
+        m_moved.path.translate(delta);
+        m_moved.arrowBase += delta;
+        m_moved.arrowTip += delta;
+        m_moved.captionCentre += delta;
+    }
+    updateBounds();
+    if (m_caption) m_caption->refresh();
+}
+
+QRectF EdgeItem::boundingRect() const {
+    return m_bounds;
+}
+
+QPainterPath EdgeItem::shape() const {
+    if (m_hitShape.isEmpty() && currentShape().valid) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(std::max(8.0, width() + 4));
+        QPainterPath line = currentShape().path;
+        line.lineTo(currentShape().arrowTip);
+        m_hitShape = stroker.createStroke(line);
+    }
+    return m_hitShape;
+}
+
+void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const EdgeShape& s = currentShape();
+    if (!s.valid) return;
+    const double lod = lodOf(p, option);
+    const bool marked = isSelected() || m_highlighted;
+    if (lod < kCheapLod) {
+        // Hairlines: thousands of these can be in view at once.
+        p->setRenderHint(QPainter::Antialiasing, false);
+        QPen pen(marked ? m_ctx->selection : edgeColor(edge(), m_ctx->style), marked ? 2 : 0);
+        pen.setCosmetic(true);
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(s.path);
+        return;
+    }
+    p->setRenderHint(QPainter::Antialiasing, true);
+    if (marked) {
+        QPen halo(withAlpha(m_ctx->selection, isSelected() ? 150 : 95),
+                  width() + (isSelected() ? 7 : 5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        p->setPen(halo);
+        p->setBrush(Qt::NoBrush);
+        QPainterPath full = s.path;
+        full.lineTo(s.arrowTip);
+        p->drawPath(full);
+    }
+    paintEdge(*p, edge(), s, width(), m_ctx->style);
+}
+
+// ---- EdgeCaptionItem ------------------------------------------------------------------------
+
+EdgeCaptionItem::EdgeCaptionItem(const SceneContext* context, EdgeItem* edge)
+    : m_ctx(context), m_edge(edge) {
+    setZValue(2);
+    setAcceptedMouseButtons(Qt::LeftButton);
+    refresh();
+}
+
+void EdgeCaptionItem::refresh() {
+    const QString text = edgeCaptionText(m_edge->edge(), m_ctx->graph().buckets, m_ctx->caption);
+    if (text != m_text) {
+        prepareGeometryChange();
+        m_text = text;
+        const QFontMetricsF metrics(m_ctx->fonts.caption);
+        const double w = metrics.horizontalAdvance(text) + 8, h = metrics.height() + 2;
+        m_box = text.isEmpty() ? QRectF() : QRectF(-w / 2, -h / 2, w, h);
+    }
+    setPos(m_edge->currentShape().captionCentre);
+}
+
+void EdgeCaptionItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
+    if (m_text.isEmpty()) return;
+    if (m_ctx->fontSize() * model::kSubtitleScale * lodOf(p, option) < kMinTextPx) return;
+    p->setRenderHint(QPainter::Antialiasing, true);
+    p->setRenderHint(QPainter::TextAntialiasing, true);
+    paintEdgeCaption(*p, m_edge->edge(), QPointF(0, 0), m_text, m_ctx->fonts.caption, m_ctx->style);
+}
+
+void EdgeCaptionItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) return event->ignore();
+    if (QGraphicsScene* s = scene()) s->clearSelection();
+    m_edge->setSelected(true);
+    event->accept();
+}
+
+// ---- NodeItem -------------------------------------------------------------------------------
+
+NodeItem::NodeItem(const SceneContext* context, uint32_t index) : m_ctx(context), m_index(index) {
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setZValue(3);
+    setPos(data().centre);
+}
+
+const TopologySceneData::Node& NodeItem::data() const {
+    return m_ctx->data->nodes[m_index];
+}
+
+const model::GraphNode& NodeItem::node() const {
+    return m_ctx->graph().nodes[m_index];
+}
+
+QString NodeItem::name() const {
+    return data().text.name;
+}
+
+QString NodeItem::subtitle() const {
+    return data().text.subtitle;
+}
+
+QRectF NodeItem::localRect() const {
+    return data().rect;
+}
+
+QPointF NodeItem::layoutPosition() const {
+    return data().centre;
+}
+
+QRectF NodeItem::boundingRect() const {
+    const double m = kSelectionHalo / 2 + 1;
+    return data().rect.adjusted(-m, -m, m, m + 1.6);
+}
+
+QPainterPath NodeItem::shape() const {
+    QPainterPath path;
+    path.addRect(data().rect);
+    return path;
+}
+
+void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const TopologySceneData::Node& d = data();
+    const TopologyStyle& style = m_ctx->style;
+    const Health health = healthOf(node().stats, style);
+    const HealthColors& colors = healthColors(health, style);
+    const double lod = lodOf(p, option);
+    if (lod < kCheapLod) {
+        p->setRenderHint(QPainter::Antialiasing, false);
+        p->setPen(QPen(colors.border, 0));
+        p->setBrush(colors.fill);
+        p->drawRect(d.rect);
+        p->fillRect(
+            QRectF(d.rect.left(), d.rect.top(), std::min(8.0, d.rect.width() / 4), d.rect.height()),
+            colors.border);
+        if (isSelected()) {
+            QPen pen(m_ctx->selection, 3);
+            pen.setCosmetic(true);
+            p->setPen(pen);
+            p->setBrush(Qt::NoBrush);
+            p->drawRect(d.rect.adjusted(-4, -4, 4, 4));
+        }
+        return;
+    }
+    p->setRenderHint(QPainter::Antialiasing, true);
+    p->setRenderHint(QPainter::TextAntialiasing, true);
+    if (isSelected()) {
+        p->setPen(QPen(withAlpha(m_ctx->selection, 90), kSelectionHalo));
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(d.outline);
+    }
+    paintNodeBody(*p, node(), d.rect, d.outline, health, style, d.stripe);
+    if (isSelected()) {
+        p->setPen(QPen(m_ctx->selection, std::max(2.2, 1.5 / lod)));
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(d.outline);
+    }
+    if (m_ctx->fontSize() * lod >= kMinTextPx)
+        paintNodeText(*p, d.text, health, m_ctx->fonts, style);
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+    if (change == ItemPositionHasChanged)
+        for (EdgeItem* e : m_edges)
+            e->endpointsMoved();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+    // One selection at a time: Ctrl+click would otherwise add to it.
+    event->setModifiers(event->modifiers() & ~Qt::ControlModifier);
+    m_pressPos = pos();
+    QGraphicsItem::mousePressEvent(event);
+}
+
+void NodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
+    QGraphicsItem::mouseReleaseEvent(event);
+    if (pos() != m_pressPos && m_ctx->nodeDragFinished) m_ctx->nodeDragFinished(this);
+}
+
+void NodeItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
+    QGraphicsItem::mouseDoubleClickEvent(event);
+    if (event->button() == Qt::LeftButton && m_ctx->nodeActivated) m_ctx->nodeActivated(this);
+}
+
+} // namespace tg::view
