@@ -11,28 +11,13 @@
 
 #include <simdjson.h>
 
+#include "importers/common/text_arena.h"
 #include "models/dataset/span_types.h"
 
 namespace tg::import {
 
 namespace od = simdjson::ondemand;
 
-// Stable storage for text that must outlive one value read (numbers rendered as text, decoded
-// values): views into it stay valid until reset(). Reused per span to avoid allocations.
-class TextArena {
-public:
-    std::string& next() {
-        if (m_used == m_items.size()) m_items.emplace_back();
-        std::string& s = m_items[m_used++];
-        s.clear();
-        return s;
-    }
-    void reset() { m_used = 0; }
-
-private:
-    std::deque<std::string> m_items;
-    size_t m_used = 0;
-};
 
 // Integer from a JSON number or a decimal string; nullopt for null, floats out of range, text.
 std::optional<int64_t> readInt64(od::value value);

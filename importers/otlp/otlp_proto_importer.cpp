@@ -25,13 +25,7 @@ namespace pbio = google::protobuf::io;
 
 namespace {
 
-model::Error makeError(model::ErrorCode code, std::string detail, const std::string& path) {
-    model::Error e;
-    e.code = code;
-    e.detail = std::move(detail);
-    e.path = path;
-    return e;
-}
+using model::makeError;
 
 model::Error notOtlp(const std::string& path, std::string_view why) {
     return makeError(

@@ -1,5 +1,7 @@
 #include "importers/otlp/otlp_proto_mapping.h"
 
+#include "importers/common/text_arena.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -30,61 +32,7 @@ bool hasUnknownFields(const google::protobuf::Message& message) {
     return !message.GetReflection()->GetUnknownFields(message).empty();
 }
 
-// Owned text for attribute values that are not views into the message (base64, JSON). Views
-// stay valid until reset(): a deque never moves its elements.
-class Scratch {
-public:
-    std::string& next() {
-        if (m_used == m_items.size()) m_items.emplace_back();
-        std::string& s = m_items[m_used++];
-        s.clear();
-        return s;
-    }
-    void reset() { m_used = 0; }
 
-private:
-    std::deque<std::string> m_items;
-    size_t m_used = 0;
-};
-
-void appendJsonString(std::string_view text, std::string& out) {
-    out += '"';
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += ch;
-            }
-        }
-    }
-    out += '"';
-}
 
 void appendJsonDouble(double d, std::string& out) {
     // JSON has no NaN/Infinity; protojson spells them as strings, and so do we.
@@ -106,7 +54,7 @@ void appendJson(const common::AnyValue& value, std::string& out, int depth) {
     }
     switch (value.value_case()) {
     case common::AnyValue::kStringValue:
-        appendJsonString(value.string_value(), out);
+        appendJsonString(out, value.string_value());
         break;
     case common::AnyValue::kBoolValue:
         out += value.bool_value() ? "true" : "false";
@@ -140,7 +88,7 @@ void appendJson(const common::AnyValue& value, std::string& out, int depth) {
         for (const common::KeyValue& kv : value.kvlist_value().values()) {
             if (!first) out += ',';
             first = false;
-            appendJsonString(kv.key(), out);
+            appendJsonString(out, kv.key());
             out += ':';
             appendJson(kv.value(), out, depth + 1);
         }
@@ -154,7 +102,7 @@ void appendJson(const common::AnyValue& value, std::string& out, int depth) {
 }
 
 // An empty AnyValue becomes an empty string, as in the OTLP JSON importer.
-AttributeInput toAttribute(const common::KeyValue& kv, Scratch& scratch) {
+AttributeInput toAttribute(const common::KeyValue& kv, TextArena& scratch) {
     AttributeInput a;
     a.key = kv.key();
     const common::AnyValue& v = kv.value();
@@ -195,7 +143,7 @@ AttributeInput toAttribute(const common::KeyValue& kv, Scratch& scratch) {
     return a;
 }
 
-void appendAttributes(const KeyValues& kvs, std::vector<AttributeInput>& out, Scratch& scratch) {
+void appendAttributes(const KeyValues& kvs, std::vector<AttributeInput>& out, TextArena& scratch) {
     for (const common::KeyValue& kv : kvs)
         if (!kv.key().empty()) out.push_back(toAttribute(kv, scratch));
 }
@@ -344,7 +292,7 @@ private:
     std::string_view m_label;
     model::SpanInput m_span;
     std::vector<AttributeInput> m_attrs; // resource attributes
-    Scratch m_scratch;
+    TextArena m_scratch;
 };
 
 } // namespace

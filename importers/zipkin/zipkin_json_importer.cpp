@@ -12,13 +12,7 @@ using namespace zipkin;
 
 namespace {
 
-model::Error makeError(model::ErrorCode code, std::string detail, const std::string& path) {
-    model::Error e;
-    e.code = code;
-    e.detail = std::move(detail);
-    e.path = path;
-    return e;
-}
+using model::makeError;
 
 // The whole input as one padded buffer (for top-level span objects, which the record reader
 // splits into members). Bounded by maxBytes; a UTF-8 byte order mark is dropped.

@@ -33,6 +33,15 @@ struct Error {
     std::string toString() const;
 };
 
+inline Error makeError(ErrorCode code, std::string detail, std::string path = {}, int64_t offset = -1) {
+    Error e;
+    e.code = code;
+    e.detail = std::move(detail);
+    e.path = std::move(path);
+    e.offset = offset;
+    return e;
+}
+
 template <typename T> class Result {
 public:
     Result(T value) : m_state(std::move(value)) {}

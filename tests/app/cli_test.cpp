@@ -29,6 +29,11 @@ private:
     };
     static Run run(const QStringList& args) {
         QProcess p;
+        // Headless as in CI: with a display, `topograph` alone would open the workbench window.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        p.setProcessEnvironment(env);
         p.start(QStringLiteral(TOPOGRAPH_BINARY), args);
         if (!p.waitForFinished(120000)) return {};
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
