@@ -23,8 +23,9 @@ void arrangeScreenshot(MainWindow& window, const QString& path) {
             size_t worst = 0;
             for (size_t i = 1; i < nodes.size(); ++i)
                 if (nodes[i].stats.errors > nodes[worst].stats.errors) worst = i;
+            // At 100% the names are readable; selecting scrolls the worst node into view.
+            window.topologyView()->resetZoom();
             if (!nodes.empty()) window.topologyView()->selectNode(uint32_t(worst));
-            window.topologyView()->fitToView(); // selecting scrolls the node into view
         }
         // One more beat so the view has painted at its final zoom.
         QTimer::singleShot(400, &window, [&window, path] {

@@ -1,6 +1,9 @@
 #include "app/gui/import_job.h"
 
+#include <QTemporaryDir>
 #include <filesystem>
+
+#include "app/demo/trace_generator.h"
 
 #include "importers/common/format_sniffer.h"
 #include "importers/registry/trace_import.h"
@@ -55,6 +58,31 @@ bool isWorkspaceFile(const std::string& path) {
     return format && *format == import::Format::Workspace;
 }
 
+// The embedded default incident: generated (deterministically, seed 1) into a temporary OTLP
+// JSON Lines file on this background thread, then imported like any file.
+import::ImportReport importGeneratedDemo(const std::string& label, model::Dataset& dataset,
+                                         const import::ImportOptions& options) {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("demo-incident.jsonl")).toStdString();
+    TraceGeneratorOptions demo;
+    demo.seed = 1;
+    demo.services = 30;
+    demo.targetSpans = 20000;
+    demo.faultRate = 0.002; // background noise low, so the incident's cascade stands out
+    const auto written = writeOtlpJsonLines(path, demo);
+    import::ImportReport report;
+    if (!written) {
+        report.path = label;
+        report.failed = true;
+        report.error = written.error();
+        return report;
+    }
+    report = import::importTraceFile(path, dataset, options);
+    report.path = label;
+    if (!dataset.sources.empty()) dataset.sources.back().path = label;
+    return report;
+}
+
 // Imports every input into inputs.dataset; reports are stored in path order.
 void readInputs(const ImportRequest& request, LoadedInputs& inputs, SessionSnapshot& snapshot,
                 JobProgress& progress) {
@@ -62,6 +90,10 @@ void readInputs(const ImportRequest& request, LoadedInputs& inputs, SessionSnaps
     options.cancel = &progress.cancel;
     uint64_t base = 0;
     options.progress = [&](uint64_t done) { progress.bytesDone.store(base + done); };
+    if (request.paths.isEmpty() && request.demoBytes.isEmpty()) {
+        inputs.reports.push_back(importGeneratedDemo(request.demoLabel.toStdString(), inputs.dataset, options));
+        return;
+    }
     if (request.paths.isEmpty()) {
         progress.bytesTotal.store(uint64_t(request.demoBytes.size()));
         const std::string_view bytes(request.demoBytes.constData(),

@@ -200,13 +200,9 @@ void MainWindow::addFiles(const QStringList& paths) {
 }
 
 bool MainWindow::openDemo() {
-    // Bundled with the executable (resources/demo/demo.qrc); in-memory, so reading is instant.
-    QFile demo(QStringLiteral(":/demo/sample_incident.json"));
-    if (!demo.open(QIODevice::ReadOnly)) {
-        showMessage(tr("The bundled demo incident is missing from this build"));
-        return false;
-    }
-    m_controller->openDemo(demo.readAll(), QStringLiteral("demo:sample_incident.json"));
+    // The embedded default: the demo incident generator's e-commerce system (30 services, two
+    // namespaces and regions) during its cascading fault, generated off the GUI thread.
+    m_controller->openDemo({}, QStringLiteral("demo:checkout incident (generated, seed 1)"));
     return true;
 }
 

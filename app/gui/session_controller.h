@@ -38,6 +38,7 @@ public:
 
     void openFiles(const QStringList& paths); // a new session from these inputs
     void addFiles(const QStringList& paths);  // the current inputs plus these, re-imported
+    // Empty bytes: generate the demo incident (app/demo) in the background job.
     void openDemo(const QByteArray& bytes, const QString& label);
     void relayout(); // lays the current graph out again (pins stay)
     void cancel();   // cancels the running import or layout; the current session stays
