@@ -1,7 +1,9 @@
 #include "tests/bench/simdjson_baseline.h"
 
 #include <bit>
+#include <chrono>
 #include <simdjson.h>
+#include <sys/resource.h>
 
 namespace tg::bench {
 namespace {
@@ -60,28 +62,63 @@ private:
     uint64_t m_values = 0;
 };
 
+void visitAll(od::parser& parser, const simdjson::padded_string& bytes, bool jsonLines,
+              Visitor& visitor) {
+    if (jsonLines) {
+        od::document_stream stream = parser.iterate_many(bytes, 64u << 20).value();
+        for (auto doc : stream)
+            visitor.visit(doc.get_value().value());
+    } else {
+        od::document doc = parser.iterate(bytes).value();
+        visitor.visit(doc.get_value().value());
+    }
+}
+
+struct CpuTimes {
+    double user = 0, sys = 0;
+};
+
+CpuTimes threadCpu() {
+    rusage u{};
+    getrusage(RUSAGE_THREAD, &u);
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    return {seconds(u.ru_utime), seconds(u.ru_stime)};
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 } // namespace
 
 BaselineResult simdjsonBaseline(const std::string& path, bool jsonLines) {
     BaselineResult r;
     try {
+        const auto start = std::chrono::steady_clock::now();
+        const CpuTimes cpuStart = threadCpu();
         const simdjson::padded_string bytes = simdjson::padded_string::load(path).value();
         od::parser parser;
-        Visitor visitor;
-        if (jsonLines) {
 #ifdef SIMDJSON_THREADS_ENABLED
-            parser.threaded = false;
+        parser.threaded = false;
 #endif
-            od::document_stream stream = parser.iterate_many(bytes, 64u << 20).value();
-            for (auto doc : stream)
-                visitor.visit(doc.get_value().value());
-        } else {
-            od::document doc = parser.iterate(bytes).value();
-            visitor.visit(doc.get_value().value());
-        }
+        Visitor visitor;
+        visitAll(parser, bytes, jsonLines, visitor);
+        const CpuTimes cpuEnd = threadCpu();
+        r.seconds = secondsSince(start);
+        r.cpuSeconds = cpuEnd.user - cpuStart.user + cpuEnd.sys - cpuStart.sys;
+        r.sysSeconds = cpuEnd.sys - cpuStart.sys;
         r.ok = true;
         r.checksum = visitor.checksum();
         r.values = visitor.values();
+
+        const auto warmStart = std::chrono::steady_clock::now();
+        Visitor again;
+        visitAll(parser, bytes, jsonLines, again);
+        r.warmSeconds = secondsSince(warmStart);
+        if (again.checksum() != visitor.checksum() || again.values() != visitor.values()) {
+            r.ok = false;
+            r.error = "the warm pass saw different values than the cold pass";
+        }
     } catch (const simdjson::simdjson_error& e) {
         r.error = e.what();
     }

@@ -14,6 +14,12 @@ struct BaselineResult {
     std::string error;
     uint64_t checksum = 0;
     uint64_t values = 0; // scalars and keys visited
+    // The cold pass: load the file, allocate, parse and visit (what the benchmark compares to).
+    double seconds = 0;
+    double cpuSeconds = 0, sysSeconds = 0; // of this thread; system time is mostly page faults
+    // A second pass over the same loaded bytes with the same parser: the parse alone, without
+    // reading the file or faulting in fresh memory.
+    double warmSeconds = 0;
 };
 
 // `jsonLines`: the file is a sequence of documents (OTLP JSON Lines), else one document.

@@ -30,6 +30,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -314,6 +315,67 @@ CommandRun runGraphviz(const QString& program, const QString& dotFile, int timeo
     return run;
 }
 
+// ---- a quick stand-in layout (--fast-layout): only for tuning the view's frames when
+// model::layoutGraph is too slow to iterate with. Graphviz's sfdp command with our node sizes,
+// overlaps removed, straight edges, no clusters. Not the product's layout.
+
+std::optional<model::LayoutGeometry> commandLayout(const model::ServiceGraph& g, int timeoutS) {
+    QTemporaryDir tmp;
+    const QString dotFile = tmp.path() + "/fast.dot";
+    std::vector<model::NodeSize> sizes;
+    {
+        QFile file(dotFile);
+        if (!file.open(QIODevice::WriteOnly)) return std::nullopt;
+        QTextStream out(&file);
+        out << "digraph g {\n graph [overlap=prism, sep=\"+11\", splines=false];\n"
+            << " node [shape=box, fixedsize=true, label=\"\"];\n";
+        for (const model::GraphNode& n : g.nodes) {
+            sizes.push_back(model::estimateNodeSize(n, g.buckets, 12));
+            out << " \"" << QString::fromStdString(n.name)
+                << "\" [width=" << sizes.back().width / 72
+                << ", height=" << sizes.back().height / 72 << "];\n";
+        }
+        for (const model::GraphEdge& e : g.edges)
+            out << " \"" << QString::fromStdString(g.nodes[e.source].name) << "\" -> \""
+                << QString::fromStdString(g.nodes[e.target].name) << "\";\n";
+        out << "}\n";
+    }
+    const CommandRun run = runGraphviz("sfdp", dotFile, timeoutS);
+    if (!run.ok) return std::nullopt;
+    model::LayoutGeometry geo;
+    geo.engine = "sfdp-command";
+    geo.nodes.resize(g.nodes.size());
+    geo.edges.resize(g.edges.size());
+    double height = 0;
+    auto unquote = [](QByteArray s) {
+        if (s.startsWith('"') && s.endsWith('"')) s = s.mid(1, s.size() - 2);
+        return s.toStdString();
+    };
+    for (const QByteArray& line : run.output.split('\n')) {
+        const QList<QByteArray> f = line.simplified().split(' ');
+        if (f.size() >= 4 && f[0] == "graph") {
+            geo.width = f[2].toDouble() * 72;
+            geo.height = height = f[3].toDouble() * 72;
+        } else if (f.size() >= 4 && f[0] == "node") {
+            const auto i = g.findNode(unquote(f[1]));
+            if (!i) continue;
+            geo.nodes[*i] = {f[2].toDouble() * 72, height - f[3].toDouble() * 72, sizes[*i].width,
+                             sizes[*i].height};
+        } else if (f.size() >= 4 && f[0] == "edge") {
+            const auto a = g.findNode(unquote(f[1]));
+            const auto b = g.findNode(unquote(f[2]));
+            if (!a || !b) continue;
+            auto e = g.findEdge(*a, *b, g.nodes[*b].inferred());
+            const int n = f[3].toInt();
+            if (!e || f.size() < 4 + 2 * n) continue;
+            for (int k = 0; k < n; ++k)
+                geo.edges[*e].points.push_back(
+                    {f[4 + 2 * k].toDouble() * 72, height - f[5 + 2 * k].toDouble() * 72});
+        }
+    }
+    return geo;
+}
+
 // ---- layout cache (for repeated runs while tuning; --layout-cache DIR) -----------------------
 
 void saveLayout(const QString& path, const model::LayoutGeometry& geo) {
@@ -465,7 +527,12 @@ Row runSize(int services, uint64_t seed, int frames, bool graphviz, int timeoutS
                                                     .arg(services)
                                                     .arg(seed)
                                                     .arg(QString::fromStdString(engine));
-    if (cached.isEmpty() || !loadLayout(cached, geo)) {
+    if (engine == "sfdp-command") {
+        auto quick = commandLayout(*graph, timeoutS);
+        row.layoutMs = msSince(start);
+        if (!quick) return row;
+        geo = std::move(*quick);
+    } else if (cached.isEmpty() || !loadLayout(cached, geo)) {
         model::LayoutOptions options;
         options.engine = engine;
         auto result = model::layoutGraph(*graph, options);
@@ -503,14 +570,15 @@ Row runSize(int services, uint64_t seed, int frames, bool graphviz, int timeoutS
         image.save(QStringLiteral("%1/frame_%2_fit.png").arg(pngDir).arg(services));
 
     const QPointF centre = canvas->sceneRect().center();
+    static const QByteArray only = qgetenv("TOPOGRAPH_BENCH_LEVEL"); // tuning: fit, mid or close
     setZoom(canvas, row.fitZoom, centre);
-    row.overview = measureFrames(canvas, image, frames);
+    if (only.isEmpty() || only == "fit") row.overview = measureFrames(canvas, image, frames);
     setZoom(canvas, 0.45, centre); // names just readable: the most text per frame
-    row.mid = measureFrames(canvas, image, frames);
+    if (only.isEmpty() || only == "mid") row.mid = measureFrames(canvas, image, frames);
     if (!pngDir.isEmpty())
         image.save(QStringLiteral("%1/frame_%2_mid.png").arg(pngDir).arg(services));
     setZoom(canvas, 1.0, centre);
-    row.close = measureFrames(canvas, image, frames);
+    if (only.isEmpty() || only == "close") row.close = measureFrames(canvas, image, frames);
 
     row.oursCrossings = countCrossings(ourPolylines(*graph, geo));
     if (graphviz) {
@@ -544,7 +612,10 @@ int main(int argc, char** argv) {
         {"no-graphviz", "skip the sfdp/dot command comparison"},
         {"graphviz-timeout", "seconds per sfdp/dot command", "s", "120"},
         {"png", "save the first paint and a mid-zoom frame per size here", "dir"},
-        {"engine", "force the layout engine (dot or sfdp; default: by size)", "name"},
+        {"engine",
+         "force the layout engine (dot or sfdp; default: by size); sfdp-command: a quick "
+         "stand-in layout by the sfdp command (no clusters), for tuning frames only",
+         "name"},
         {"layout-cache", "reuse layouts saved here (layout not timed then)", "dir"},
     });
     parser.process(app);
@@ -563,7 +634,8 @@ int main(int argc, char** argv) {
     for (int n : sizes) {
         std::fprintf(stderr, "%d services...\n", n);
         rows.push_back(runSize(n, seed, frames, !parser.isSet("no-graphviz"), timeoutS,
-                               parser.value("png"), parser.value("engine").toStdString()));
+                               parser.value("png"), parser.value("engine").toStdString(),
+                               parser.value("layout-cache")));
     }
 
     std::printf("\n### Topology view (1600x1000 viewport, offscreen raster; ms unless noted)\n\n");

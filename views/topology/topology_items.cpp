@@ -39,7 +39,53 @@ QPointF borderPoint(const QRectF& box, QPointF dir) {
     return t < 1e17 ? c + dir * t : c;
 }
 
+// The painter's device area in the painter's current coordinates.
+QRectF deviceArea(const QPainter* p) {
+    const QPaintDevice* device = p->device();
+    bool invertible = false;
+    const QTransform inverse = p->worldTransform().inverted(&invertible);
+    if (!device || !invertible) return QRectF(-1e9, -1e9, 2e9, 2e9);
+    return inverse.mapRect(QRectF(0, 0, device->width(), device->height()));
+}
+
+constexpr double kDashPeriod = 8.5; // inferred edges: 5 on, 3.5 off (paintEdge)
+
 } // namespace
+
+QColor hairlineColor(QColor color, double deviceWidth) {
+    color.setAlphaF(float(color.alphaF() * std::clamp(deviceWidth, 0.3, 1.0)));
+    return color;
+}
+
+QPainterPath clipPolyline(const QPolygonF& line, const QRectF& clip, double dashPeriod) {
+    QPainterPath out;
+    double along = 0; // length of the line up to line[i - 1]
+    bool open = false;
+    for (int i = 1; i < line.size(); ++i) {
+        const QPointF a = line[i - 1], b = line[i];
+        const double len = QLineF(a, b).length();
+        const bool inside =
+            std::max(a.x(), b.x()) >= clip.left() && std::min(a.x(), b.x()) <= clip.right() &&
+            std::max(a.y(), b.y()) >= clip.top() && std::min(a.y(), b.y()) <= clip.bottom();
+        if (inside) {
+            if (!open) {
+                QPointF start = a;
+                if (dashPeriod > 0 && len > 1e-9) {
+                    // Back up (outside the clip) to a whole dash period along the line.
+                    const double extra = along - std::floor(along / dashPeriod) * dashPeriod;
+                    start = a - (b - a) / len * extra;
+                }
+                out.moveTo(start);
+                open = true;
+            }
+            out.lineTo(b);
+        } else {
+            open = false;
+        }
+        along += len;
+    }
+    return out;
+}
 
 EdgeShape routeBetween(const QRectF& from, const QRectF& to, double curve) {
     EdgeShape shape;
@@ -120,6 +166,10 @@ double EdgeItem::width() const {
     return m_ctx->data->edges[m_index].width;
 }
 
+const QPolygonF& EdgeItem::currentPolyline() const {
+    return m_rerouted ? m_movedPolyline : m_ctx->data->edges[m_index].polyline;
+}
+
 void EdgeItem::updateBounds() {
     const EdgeShape& s = currentShape();
     if (!s.valid) {
@@ -159,6 +209,7 @@ void EdgeItem::endpointsMoved() {
         m_moved.arrowTip += delta;
         m_moved.captionCentre += delta;
     }
+    if (m_rerouted) m_movedPolyline = flattenPath(m_moved.path);
     updateBounds();
     if (m_caption) m_caption->refresh();
 }
@@ -178,32 +229,69 @@ QPainterPath EdgeItem::shape() const {
     return m_hitShape;
 }
 
+static const bool kEmpty = qEnvironmentVariableIsSet("TV_EMPTY");
 void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
-    const EdgeShape& s = currentShape();
-    if (!s.valid) return;
+    if (!currentShape().valid) return;
     const double lod = lodOf(p, option);
     const bool marked = isSelected() || m_highlighted;
-    if (lod < kCheapLod) {
-        // Hairlines: thousands of these can be in view at once.
-        p->setRenderHint(QPainter::Antialiasing, false);
-        QPen pen(marked ? m_ctx->selection : edgeColor(edge(), m_ctx->style), marked ? 2 : 0);
-        pen.setCosmetic(true);
-        p->setPen(pen);
-        p->setBrush(Qt::NoBrush);
-        p->drawPath(s.path);
-        return;
-    }
     p->setRenderHint(QPainter::Antialiasing, true);
+    const double lineWidth =
+        edge().inferred ? std::max(m_ctx->style.minEdgeWidth, width() * 0.75) : width();
+    if (lineWidth * lod <= kHairlinePx)
+        paintHairline(p, lod, marked);
+    else
+        paintStroke(p, lod, marked);
+}
+
+// Thin at this zoom: a 1 px cosmetic line with the thinner stroke's coverage (fast in Qt's
+// raster engine, and the same look).
+void EdgeItem::paintHairline(QPainter* p, double lod, bool marked) {
+    const EdgeShape& s = currentShape();
+    const model::GraphEdge& e = edge();
+    const double lineWidth =
+        e.inferred ? std::max(m_ctx->style.minEdgeWidth, width() * 0.75) : width();
+    const QColor color = edgeColor(e, m_ctx->style);
+    if (marked) {
+        QPen halo(withAlpha(m_ctx->selection, isSelected() ? 200 : 150), 3);
+        halo.setCosmetic(true);
+        p->setPen(halo);
+        p->setBrush(Qt::NoBrush);
+        p->drawPolyline(currentPolyline());
+    }
+    QPen pen(hairlineColor(color, lineWidth * lod), 1, e.inferred ? Qt::DashLine : Qt::SolidLine,
+             Qt::FlatCap);
+    pen.setCosmetic(true);
+    if (e.inferred)
+        pen.setDashPattern({std::max(2.0, 5 * lod), std::max(2.0, 3.5 * lod)}); // pixels
+    p->setPen(pen);
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(s.path);
+    if (kArrowLength * lod >= kMinArrowPx)
+        paintArrowHead(*p, s.arrowBase, s.arrowTip, width(), color);
+}
+
+// A real stroke; long edges are clipped to the visible area first.
+void EdgeItem::paintStroke(QPainter* p, double lod, bool marked) {
+    const EdgeShape& s = currentShape();
+    const double margin = width() + kSelectionHalo + 2;
+    const QRectF visible = deviceArea(p).adjusted(-margin, -margin, margin, margin);
+    EdgeShape clipped;
+    const EdgeShape* shape = &s;
+    if (!visible.contains(m_bounds)) {
+        clipped = s;
+        clipped.path = clipPolyline(currentPolyline(), visible, edge().inferred ? kDashPeriod : 0);
+        shape = &clipped;
+    }
     if (marked) {
         QPen halo(withAlpha(m_ctx->selection, isSelected() ? 150 : 95),
                   width() + (isSelected() ? 7 : 5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
         p->setPen(halo);
         p->setBrush(Qt::NoBrush);
-        QPainterPath full = s.path;
+        QPainterPath full = shape->path;
         full.lineTo(s.arrowTip);
         p->drawPath(full);
     }
-    paintEdge(*p, edge(), s, width(), m_ctx->style);
+    paintEdge(*p, edge(), *shape, width(), m_ctx->style);
 }
 
 // ---- EdgeCaptionItem ------------------------------------------------------------------------
@@ -286,6 +374,7 @@ QPainterPath NodeItem::shape() const {
 }
 
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
+    if (kEmpty) return;
     const TopologySceneData::Node& d = data();
     const TopologyStyle& style = m_ctx->style;
     const Health health = healthOf(node().stats, style);
@@ -326,9 +415,11 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
-    if (change == ItemPositionHasChanged)
+    if (change == ItemPositionHasChanged) {
         for (EdgeItem* e : m_edges)
             e->endpointsMoved();
+        if (m_ctx->nodeMoving) m_ctx->nodeMoving();
+    }
     return QGraphicsItem::itemChange(change, value);
 }
 
