@@ -1,11 +1,15 @@
 #include "views/topology/topology_canvas.h"
 
 #include <QKeyEvent>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
+
+#include "views/topology/topology_scene.h"
 
 namespace tg::view {
 
@@ -96,6 +100,24 @@ void TopologyCanvas::wheelEvent(QWheelEvent* event) {
     horizontalScrollBar()->setValue(horizontalScrollBar()->value() + int(std::lround(moved.x())));
     verticalScrollBar()->setValue(verticalScrollBar()->value() + int(std::lround(moved.y())));
     event->accept();
+}
+
+bool TopologyCanvas::overviewActive() const {
+    return zoom() < kOverviewLod && qobject_cast<TopologyScene*>(scene());
+}
+
+void TopologyCanvas::paintEvent(QPaintEvent* event) {
+    auto* topology = qobject_cast<TopologyScene*>(scene());
+    if (!topology || zoom() >= kOverviewLod) return QGraphicsView::paintEvent(event);
+    // Rect by rect: a pan uncovers an L-shaped region, and its bounding rect is the whole view.
+    QPainter painter(viewport());
+    for (const QRect& rect : event->region()) {
+        painter.setClipRect(rect);
+        painter.resetTransform();
+        painter.fillRect(rect, backgroundBrush());
+        painter.setWorldTransform(viewportTransform());
+        topology->paintOverview(painter, mapToScene(rect.adjusted(-1, -1, 1, 1)).boundingRect());
+    }
 }
 
 void TopologyCanvas::scrollContentsBy(int dx, int dy) {

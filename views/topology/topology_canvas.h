@@ -20,6 +20,8 @@ public:
     void setZoom(double zoom);
     void setZoomLimits(double minimum, double maximum);
     QRectF visibleSceneRect() const;
+    // Zoomed out below kOverviewLod: painted by TopologyScene::paintOverview (see there).
+    bool overviewActive() const;
 
 signals:
     void viewportChanged(); // scrolled, zoomed or resized
@@ -32,6 +34,7 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:

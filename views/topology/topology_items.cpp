@@ -229,69 +229,73 @@ QPainterPath EdgeItem::shape() const {
     return m_hitShape;
 }
 
-static const bool kEmpty = qEnvironmentVariableIsSet("TV_EMPTY");
 void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     if (!currentShape().valid) return;
     const double lod = lodOf(p, option);
     const bool marked = isSelected() || m_highlighted;
     p->setRenderHint(QPainter::Antialiasing, true);
-    const double lineWidth =
-        edge().inferred ? std::max(m_ctx->style.minEdgeWidth, width() * 0.75) : width();
-    if (lineWidth * lod <= kHairlinePx)
+    p->setBrush(Qt::NoBrush);
+    if (edgeLineWidth(edge(), width(), m_ctx->style) * lod <= kHairlinePx)
         paintHairline(p, lod, marked);
     else
         paintStroke(p, lod, marked);
 }
 
-// Thin at this zoom: a 1 px cosmetic line with the thinner stroke's coverage (fast in Qt's
-// raster engine, and the same look).
+// Thin at this zoom: a 1 px cosmetic line with the thinner stroke's coverage (Qt's fast
+// cosmetic-pen path instead of stroking; the same look).
 void EdgeItem::paintHairline(QPainter* p, double lod, bool marked) {
     const EdgeShape& s = currentShape();
     const model::GraphEdge& e = edge();
-    const double lineWidth =
-        e.inferred ? std::max(m_ctx->style.minEdgeWidth, width() * 0.75) : width();
     const QColor color = edgeColor(e, m_ctx->style);
     if (marked) {
         QPen halo(withAlpha(m_ctx->selection, isSelected() ? 200 : 150), 3);
         halo.setCosmetic(true);
         p->setPen(halo);
-        p->setBrush(Qt::NoBrush);
         p->drawPolyline(currentPolyline());
     }
+    const double lineWidth = edgeLineWidth(e, width(), m_ctx->style);
     QPen pen(hairlineColor(color, lineWidth * lod), 1, e.inferred ? Qt::DashLine : Qt::SolidLine,
              Qt::FlatCap);
     pen.setCosmetic(true);
     if (e.inferred)
         pen.setDashPattern({std::max(2.0, 5 * lod), std::max(2.0, 3.5 * lod)}); // pixels
     p->setPen(pen);
-    p->setBrush(Qt::NoBrush);
-    p->drawPath(s.path);
+    p->drawPolyline(currentPolyline());
     if (kArrowLength * lod >= kMinArrowPx)
         paintArrowHead(*p, s.arrowBase, s.arrowTip, width(), color);
 }
 
-// A real stroke; long edges are clipped to the visible area first.
+// Wide at this zoom: the painter's pen, drawn as chords of the flattened path (Qt rasterises
+// flat-capped lines directly, without its general stroker), only those in view.
 void EdgeItem::paintStroke(QPainter* p, double lod, bool marked) {
     const EdgeShape& s = currentShape();
+    const model::GraphEdge& e = edge();
     const double margin = width() + kSelectionHalo + 2;
     const QRectF visible = deviceArea(p).adjusted(-margin, -margin, margin, margin);
-    EdgeShape clipped;
-    const EdgeShape* shape = &s;
-    if (!visible.contains(m_bounds)) {
-        clipped = s;
-        clipped.path = clipPolyline(currentPolyline(), visible, edge().inferred ? kDashPeriod : 0);
-        shape = &clipped;
-    }
+    const bool whole = visible.contains(m_bounds);
     if (marked) {
         QPen halo(withAlpha(m_ctx->selection, isSelected() ? 150 : 95),
                   width() + (isSelected() ? 7 : 5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
         p->setPen(halo);
-        p->setBrush(Qt::NoBrush);
-        QPainterPath full = shape->path;
+        QPainterPath full = whole ? s.path : clipPolyline(currentPolyline(), visible, 0);
         full.lineTo(s.arrowTip);
         p->drawPath(full);
     }
-    paintEdge(*p, edge(), *shape, width(), m_ctx->style);
+    const QPolygonF& line = currentPolyline();
+    static thread_local std::vector<QLineF> chords;
+    chords.clear();
+    for (int i = 1; i < line.size(); ++i) {
+        const QPointF a = line[i - 1], b = line[i];
+        // Dashed lines keep every chord: the dash pattern runs on across them.
+        if (whole || e.inferred ||
+            (std::max(a.x(), b.x()) >= visible.left() &&
+             std::min(a.x(), b.x()) <= visible.right() && std::max(a.y(), b.y()) >= visible.top() &&
+             std::min(a.y(), b.y()) <= visible.bottom()))
+            chords.emplace_back(a, b);
+    }
+    p->setPen(edgePen(e, width(), m_ctx->style));
+    if (!chords.empty()) p->drawLines(chords.data(), int(chords.size()));
+    paintArrowHead(*p, s.arrowBase, s.arrowTip, width(), edgeColor(e, m_ctx->style));
 }
 
 // ---- EdgeCaptionItem ------------------------------------------------------------------------
@@ -374,7 +378,6 @@ QPainterPath NodeItem::shape() const {
 }
 
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
-    if (kEmpty) return;
     const TopologySceneData::Node& d = data();
     const TopologyStyle& style = m_ctx->style;
     const Health health = healthOf(node().stats, style);

@@ -39,13 +39,25 @@ struct SceneContext {
     CaptionKind caption = CaptionKind::Rps;
     std::function<void(NodeItem*)> nodeDragFinished; // after a user drag that moved the node
     std::function<void(NodeItem*)> nodeActivated;    // double-click
+    std::function<void()> nodeMoving;                // any position change (drag, pin)
 
     const model::ServiceGraph& graph() const { return *data->graph; }
     double fontSize() const { return data->geometry.fontSize; }
 };
 
-inline constexpr double kCheapLod = 0.16; // below: boxes and hairlines
-inline constexpr double kMinTextPx = 5;   // smaller text is not drawn
+inline constexpr double kCheapLod = 0.16;   // below: nodes are plain boxes
+inline constexpr double kMinTextPx = 5;     // smaller text is not drawn
+inline constexpr double kHairlinePx = 1.25; // thinner edges are drawn as 1 px hairlines
+inline constexpr double kMinArrowPx = 3;    // smaller arrow heads are not drawn
+inline constexpr double kOverviewLod = 0.3; // below: the canvas batch-paints (paintOverview)
+
+// Hairline colour of an edge that would be deviceWidth pixels wide: a 1 px line with the
+// coverage of the thinner stroke (Qt's fast cosmetic-pen path instead of stroking).
+QColor hairlineColor(QColor color, double deviceWidth);
+// The parts of a polyline inside clip, as subpaths (strokes of long edges cost their whole
+// length otherwise). With a dash period, each part starts at a whole period along the line so
+// the dashes stay where the unclipped path has them.
+QPainterPath clipPolyline(const QPolygonF& line, const QRectF& clip, double dashPeriod);
 
 class ClusterItem : public QGraphicsItem {
 public:
@@ -80,6 +92,8 @@ public:
     void restack(); // z order for the current style (failing edges above the others)
     bool isRerouted() const { return m_rerouted; }
     const EdgeShape& currentShape() const { return m_rerouted ? m_moved : layoutShape(); }
+    const QPolygonF& currentPolyline() const;
+    double width() const;  // layout-given stroke width (geometry units)
     void endpointsMoved(); // recompute the path after a node moved
 
     QRectF boundingRect() const override;
@@ -89,8 +103,9 @@ public:
 
 private:
     const EdgeShape& layoutShape() const;
-    double width() const;
     void updateBounds();
+    void paintHairline(QPainter* p, double lod, bool marked);
+    void paintStroke(QPainter* p, double lod, bool marked);
 
     const SceneContext* m_ctx;
     uint32_t m_index;
@@ -101,6 +116,7 @@ private:
     bool m_highlighted = false;
     bool m_rerouted = false;
     EdgeShape m_moved;
+    QPolygonF m_movedPolyline;
     QRectF m_bounds;
     mutable QPainterPath m_hitShape; // lazily stroked
 };

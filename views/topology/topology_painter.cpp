@@ -46,20 +46,6 @@ void drawCentredText(QPainter& p, const QRectF& rect, const QString& text, const
     p.drawText(rect, Qt::AlignCenter | Qt::TextSingleLine, text);
 }
 
-void paintArrowHead(QPainter& p, QPointF base, QPointF tip, double lineWidth, const QColor& c) {
-    QPointF dir = tip - base;
-    double length = std::hypot(dir.x(), dir.y());
-    if (length < 1e-6) return;
-    dir /= length;
-    const QPointF normal(-dir.y(), dir.x());
-    const double half = 3.5 + lineWidth * 0.9;
-    QPolygonF head;
-    head << tip << base + normal * half << base - normal * half;
-    p.setPen(Qt::NoPen);
-    p.setBrush(c);
-    p.drawPolygon(head);
-}
-
 void paintEdges(QPainter& p, const model::ServiceGraph& graph, const LayoutGeometry& geo,
                 const TopologyFonts& fonts, const TopologyStyle& style) {
     const size_t count = std::min(graph.edges.size(), geo.edges.size());
@@ -250,20 +236,41 @@ QColor edgeColor(const GraphEdge& edge, const TopologyStyle& style) {
     return edgeFailing(edge, style) ? style.edgeErrorColor : style.edgeColor;
 }
 
+void paintArrowHead(QPainter& p, QPointF base, QPointF tip, double lineWidth, const QColor& c) {
+    QPointF dir = tip - base;
+    double length = std::hypot(dir.x(), dir.y());
+    if (length < 1e-6) return;
+    dir /= length;
+    const QPointF normal(-dir.y(), dir.x());
+    const double half = 3.5 + lineWidth * 0.9;
+    QPolygonF head;
+    head << tip << base + normal * half << base - normal * half;
+    p.setPen(Qt::NoPen);
+    p.setBrush(c);
+    p.drawPolygon(head);
+}
+
+QPen edgePen(const GraphEdge& edge, double width, const TopologyStyle& style) {
+    // Inferred edges (to peers that sent no spans) are dashed and a little lighter: the calls
+    // are real, the far side is not observed.
+    const double lineWidth = edgeLineWidth(edge, width, style);
+    QPen pen(edgeColor(edge, style), lineWidth, edge.inferred ? Qt::DashLine : Qt::SolidLine,
+             Qt::FlatCap, Qt::RoundJoin);
+    if (edge.inferred) pen.setDashPattern({5.0 / lineWidth, 3.5 / lineWidth}); // in pen widths
+    return pen;
+}
+
+double edgeLineWidth(const GraphEdge& edge, double width, const TopologyStyle& style) {
+    return edge.inferred ? std::max(style.minEdgeWidth, width * 0.75) : width;
+}
+
 void paintEdge(QPainter& p, const GraphEdge& edge, const EdgeShape& shape, double width,
                const TopologyStyle& style) {
     if (!shape.valid) return;
-    const QColor color = edgeColor(edge, style);
-    // Inferred edges (to peers that sent no spans) are dashed and a little lighter: the calls
-    // are real, the far side is not observed.
-    const double lineWidth = edge.inferred ? std::max(style.minEdgeWidth, width * 0.75) : width;
-    QPen pen(color, lineWidth, edge.inferred ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap,
-             Qt::RoundJoin);
-    if (edge.inferred) pen.setDashPattern({5.0 / lineWidth, 3.5 / lineWidth}); // in pen widths
-    p.setPen(pen);
+    p.setPen(edgePen(edge, width, style));
     p.setBrush(Qt::NoBrush);
     p.drawPath(shape.path);
-    paintArrowHead(p, shape.arrowBase, shape.arrowTip, width, color);
+    paintArrowHead(p, shape.arrowBase, shape.arrowTip, width, edgeColor(edge, style));
 }
 
 void paintEdgeCaption(QPainter& p, const GraphEdge& edge, QPointF centre, const QString& text,

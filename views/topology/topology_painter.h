@@ -16,6 +16,7 @@
 #include <QColor>
 #include <QFont>
 #include <QPainterPath>
+#include <QPen>
 #include <QPointF>
 #include <QRectF>
 #include <QString>
@@ -99,8 +100,13 @@ double edgeWidth(const model::GraphEdge& edge, double logMaxCalls, const Topolog
 bool edgeFailing(const model::GraphEdge& edge, const TopologyStyle& style); // drawn red
 QColor edgeColor(const model::GraphEdge& edge, const TopologyStyle& style);
 
+// The pen paintEdge strokes with (colour, width, dashes for inferred edges, flat caps).
+QPen edgePen(const model::GraphEdge& edge, double width, const TopologyStyle& style);
+double edgeLineWidth(const model::GraphEdge& edge, double width, const TopologyStyle& style);
 void paintEdge(QPainter& p, const model::GraphEdge& edge, const EdgeShape& shape, double width,
                const TopologyStyle& style);
+// The filled head of an edge of lineWidth from base to tip.
+void paintArrowHead(QPainter& p, QPointF base, QPointF tip, double lineWidth, const QColor& color);
 void paintEdgeCaption(QPainter& p, const model::GraphEdge& edge, QPointF centre,
                       const QString& text, const QFont& font, const TopologyStyle& style);
 

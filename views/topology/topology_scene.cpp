@@ -1,6 +1,8 @@
 #include "views/topology/topology_scene.h"
 
 #include <QGraphicsSceneHelpEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QToolTip>
 
 #include <algorithm>
@@ -17,6 +19,12 @@ TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent) {
         emit contentChanged();
     };
     m_ctx.nodeActivated = [this](NodeItem* n) { emit nodeActivated(n->index()); };
+    m_ctx.nodeMoving = [this] { invalidateOverview(); };
+}
+
+void TopologyScene::invalidateOverview() {
+    m_batchesDirty = true;
+    emit contentChanged();
 }
 
 TopologyScene::~TopologyScene() {
@@ -28,6 +36,9 @@ void TopologyScene::clearItems() {
     m_nodes.clear();
     m_edges.clear();
     m_highlighted.clear();
+    m_singleEdges.clear();
+    m_batches.clear();
+    m_batchesDirty = true;
     clear();
 }
 
@@ -41,7 +52,7 @@ void TopologyScene::setData(std::shared_ptr<const TopologySceneData> data,
     const size_t count = m_nodes.size() + 2 * m_edges.size();
     setBspTreeDepth(count > 20000 ? 10 : count > 2000 ? 8 : 0);
     setSceneRect(contentRect());
-    emit contentChanged();
+    invalidateOverview();
 }
 
 void TopologyScene::buildItems(const QHash<QString, QPointF>& pinned) {
@@ -90,7 +101,7 @@ void TopologyScene::applyPinned(const QHash<QString, QPointF>& pinned) {
         node->setPos(it != pinned.constEnd() ? *it : node->layoutPosition());
     }
     setSceneRect(contentRect());
-    emit contentChanged();
+    invalidateOverview();
 }
 
 void TopologyScene::setStyle(const TopologyStyle& style, const QColor& selection) {
@@ -100,7 +111,7 @@ void TopologyScene::setStyle(const TopologyStyle& style, const QColor& selection
     for (EdgeItem* edge : m_edges)
         if (edge) edge->restack(); // the failing threshold may have changed
     update();
-    emit contentChanged();
+    invalidateOverview();
 }
 
 void TopologyScene::setCaptionKind(CaptionKind kind) {
@@ -165,7 +176,7 @@ void TopologyScene::setFilter(bool hideHealthy, std::optional<uint32_t> focus, i
         edge->setVisible(visible);
         edge->caption()->setVisible(visible && !edge->caption()->text().isEmpty());
     }
-    emit contentChanged();
+    invalidateOverview();
 }
 
 NodeItem* TopologyScene::nodeItem(uint32_t index) const {
@@ -202,6 +213,78 @@ void TopologyScene::updateHighlight() {
             }
         }
     }
+    invalidateOverview();
+}
+
+void TopologyScene::buildHairlineBatches() {
+    constexpr int kWidthClasses = 4;
+    const TopologyStyle& style = m_ctx.style;
+    const double range = std::max(1e-9, style.maxEdgeWidth - style.minEdgeWidth);
+    m_batches.assign(2 * kWidthClasses, {});
+    for (int k = 0; k < 2 * kWidthClasses; ++k) {
+        m_batches[k].failing = k >= kWidthClasses;
+        m_batches[k].width = style.minEdgeWidth + (k % kWidthClasses + 0.5) * range / kWidthClasses;
+    }
+    m_singleEdges.clear();
+    for (EdgeItem* edge : m_edges) {
+        if (!edge || !edge->isVisible() || !edge->currentShape().valid) continue;
+        if (edge->edge().inferred || edge->isHighlighted() || edge->isSelected()) {
+            m_singleEdges.push_back(edge);
+            continue;
+        }
+        const int widthClass =
+            std::clamp(int((edge->width() - style.minEdgeWidth) / range * kWidthClasses), 0,
+                       kWidthClasses - 1);
+        HairlineBatch& batch =
+            m_batches[(edgeFailing(edge->edge(), style) ? kWidthClasses : 0) + widthClass];
+        // Coarse chords (2 units): at this zoom they are well under a pixel off the curve.
+        const QPolygonF line = flattenPath(edge->currentShape().path, 2.0);
+        for (int i = 1; i < line.size(); ++i)
+            batch.lines.emplace_back(line[i - 1], line[i]);
+    }
+    // Marked edges last, on top.
+    std::stable_partition(m_singleEdges.begin(), m_singleEdges.end(), [](const EdgeItem* e) {
+        return !e->isHighlighted() && !e->isSelected();
+    });
+    m_batchesDirty = false;
+}
+
+void TopologyScene::paintOverview(QPainter& painter, const QRectF& exposed) {
+    const QStyleOptionGraphicsItem option; // items read only the level of detail (painter)
+    const QTransform base = painter.worldTransform();
+    const double lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(base);
+    for (ClusterItem* cluster : m_clusters)
+        if (cluster->boundingRect().intersects(exposed)) cluster->paint(&painter, &option, nullptr);
+    if (m_batchesDirty) buildHairlineBatches();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+    // Qt rasterises a line against the whole device even when clipped to a strip: cull first.
+    std::vector<QLineF> culled;
+    for (const HairlineBatch& batch : m_batches) {
+        culled.clear();
+        for (const QLineF& l : batch.lines)
+            if (std::max(l.x1(), l.x2()) >= exposed.left() &&
+                std::min(l.x1(), l.x2()) <= exposed.right() &&
+                std::max(l.y1(), l.y2()) >= exposed.top() &&
+                std::min(l.y1(), l.y2()) <= exposed.bottom())
+                culled.push_back(l);
+        if (culled.empty()) continue;
+        const QColor color = batch.failing ? m_ctx.style.edgeErrorColor : m_ctx.style.edgeColor;
+        QPen pen(hairlineColor(color, batch.width * lod), 1, Qt::SolidLine, Qt::FlatCap);
+        pen.setCosmetic(true);
+        painter.setPen(pen);
+        painter.drawLines(culled.data(), int(culled.size()));
+    }
+    for (EdgeItem* edge : m_singleEdges)
+        if (edge->boundingRect().intersects(exposed)) edge->paint(&painter, &option, nullptr);
+    for (NodeItem* node : m_nodes) {
+        if (!node->isVisible()) continue;
+        const QPointF at = node->pos();
+        if (!node->boundingRect().translated(at).intersects(exposed)) continue;
+        painter.setWorldTransform(QTransform::fromTranslate(at.x(), at.y()) * base);
+        node->paint(&painter, &option, nullptr);
+    }
+    painter.setWorldTransform(base);
 }
 
 void TopologyScene::helpEvent(QGraphicsSceneHelpEvent* event) {

@@ -47,6 +47,13 @@ public:
 
     // Sets the edge highlight for the current selection (call on selectionChanged).
     void updateHighlight();
+
+    // Draws what is in `exposed` (scene coordinates; the painter maps scene to device) without
+    // QGraphicsView's per-item overhead: clusters and nodes through their own paint(), edges as
+    // batched hairlines looking like the items' hairlines. The canvas uses it when zoomed out
+    // below kOverviewLod, where thousands of items can be in view; it then repaints on
+    // contentChanged itself, since the scene's dirty tracking only follows item painting.
+    void paintOverview(QPainter& painter, const QRectF& exposed);
     // A node with errors (its own, or on the calls into an inferred peer) is never "healthy".
     bool hasErrors(uint32_t node) const;
 
@@ -59,6 +66,13 @@ protected:
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
+    struct HairlineBatch {
+        bool failing = false;
+        double width = 1; // representative stroke width of the batch (geometry units)
+        std::vector<QLineF> lines;
+    };
+    void buildHairlineBatches();
+    void invalidateOverview();
     void clearItems();
     void buildItems(const QHash<QString, QPointF>& pinned);
     std::vector<char> focusSet(uint32_t focus, int hops) const;
@@ -68,7 +82,10 @@ private:
     std::vector<NodeItem*> m_nodes;
     std::vector<EdgeItem*> m_edges;
     std::vector<EdgeItem*> m_highlighted;
-    std::vector<char> m_errorNode; // hasErrors per node
+    std::vector<char> m_errorNode;        // hasErrors per node
+    std::vector<HairlineBatch> m_batches; // plain edges, by colour and width class
+    std::vector<EdgeItem*> m_singleEdges; // dashed or highlighted: painted by their items
+    bool m_batchesDirty = true;
 };
 
 } // namespace tg::view

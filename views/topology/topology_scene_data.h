@@ -10,6 +10,7 @@
 // Thread affinity: buildTopologySceneData() may run on any thread while a QGuiApplication exists
 // (font metrics); the result is immutable and shared (read from the GUI thread afterwards).
 #include <QPainterPath>
+#include <QPolygonF>
 #include <QRectF>
 
 #include <memory>
@@ -30,7 +31,8 @@ struct TopologySceneData {
         NodeText text;        // local rectangles
     };
     struct Edge {
-        EdgeShape shape; // scene coordinates, as laid out
+        EdgeShape shape;    // scene coordinates, as laid out
+        QPolygonF polyline; // shape.path flattened (for hairlines and clipping long strokes)
         double width = 1;
     };
 
@@ -40,6 +42,10 @@ struct TopologySceneData {
     std::vector<Edge> edges; // graph edge index
     QString fontFamily;      // the fonts the texts were elided with
 };
+
+// A path's curves flattened to chords that stay within tolerance (geometry units) of the curve;
+// straight segments stay single chords. 0.25 is invisible up to 4x zoom.
+QPolygonF flattenPath(const QPainterPath& path, double tolerance = 0.25);
 
 std::shared_ptr<const TopologySceneData>
 buildTopologySceneData(std::shared_ptr<const model::ServiceGraph> graph,

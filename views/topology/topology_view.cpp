@@ -46,6 +46,9 @@ TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
     connect(m_scene, &TopologyScene::nodeDragFinished, this, &TopologyView::onNodeDragFinished);
     connect(m_scene, &TopologyScene::nodeActivated, this, &TopologyView::nodeActivated);
     connect(m_scene, &TopologyScene::contentChanged, m_minimap, &MinimapView::invalidate);
+    connect(m_scene, &TopologyScene::contentChanged, m_canvas, [this] {
+        if (m_canvas->overviewActive()) m_canvas->viewport()->update(); // see paintOverview
+    });
     connect(m_canvas, &TopologyCanvas::viewportChanged, this, [this] {
         placeMinimap();
         m_minimap->update();
