@@ -18,9 +18,10 @@ inline QString testDataPath(const QString& relative) {
 } // namespace tg::test
 
 // Skips the current test when the shared fixtures folder is missing.
-#define TG_REQUIRE_FIXTURE(relative)                                                              \
+#define TG_REQUIRE_FIXTURE(relative)                                                               \
     do {                                                                                           \
         if (!QFileInfo::exists(tg::test::fixturePath(relative)))                                   \
-            QSKIP(qPrintable(QStringLiteral("shared fixture absent: %1 (set TOPOGRAPH_FIXTURES_DIR)") \
-                                 .arg(tg::test::fixturePath(relative))));                          \
+            QSKIP(qPrintable(                                                                      \
+                QStringLiteral("shared fixture absent: %1 (set TOPOGRAPH_FIXTURES_DIR)")           \
+                    .arg(tg::test::fixturePath(relative))));                                       \
     } while (0)

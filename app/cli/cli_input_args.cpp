@@ -4,7 +4,8 @@
 
 namespace tg::app {
 
-int parseInputArgs(QCommandLineParser& parser, const QStringList& args, std::vector<std::string>& inputs) {
+int parseInputArgs(QCommandLineParser& parser, const QStringList& args,
+                   std::vector<std::string>& inputs) {
     if (!parser.parse(args)) {
         printError(parser.errorText());
         return kExitUsage;
@@ -18,7 +19,8 @@ int parseInputArgs(QCommandLineParser& parser, const QStringList& args, std::vec
         printError(QStringLiteral("no INPUTS given\n") + parser.helpText());
         return kExitUsage;
     }
-    for (const QString& p : positional) inputs.push_back(p.toStdString());
+    for (const QString& p : positional)
+        inputs.push_back(p.toStdString());
     return -1;
 }
 

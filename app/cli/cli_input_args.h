@@ -9,7 +9,8 @@
 namespace tg::app {
 
 // Parses `args`; returns -1 to continue, or an exit code (help shown, usage error).
-int parseInputArgs(QCommandLineParser& parser, const QStringList& args, std::vector<std::string>& inputs);
+int parseInputArgs(QCommandLineParser& parser, const QStringList& args,
+                   std::vector<std::string>& inputs);
 // Prints each failed input's error (file, position, what) to stderr; kExitBadInput if any.
 int reportFailures(const LoadedInputs& loaded);
 

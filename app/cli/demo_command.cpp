@@ -10,16 +10,24 @@ namespace tg::app {
 
 int runDemoCommand(const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Write the demo incident: an e-commerce system in two namespaces and regions during a "
-                       "fault that cascades, as Jaeger JSON or OTLP JSON Lines."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Write the demo incident: an e-commerce system in two namespaces and regions during a "
+        "fault that cascades, as Jaeger JSON or OTLP JSON Lines."));
     parser.addHelpOption();
     parser.addOptions({
-        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The file to write."), QStringLiteral("FILE")},
-        {{QStringLiteral("f"), QStringLiteral("format")}, QStringLiteral("otlp (JSON Lines) or jaeger."), QStringLiteral("format"), QStringLiteral("otlp")},
-        {QStringLiteral("spans"), QStringLiteral("About this many spans (whole traces)."), QStringLiteral("N"), QStringLiteral("20000")},
-        {QStringLiteral("services"), QStringLiteral("Number of services (30 to 3000)."), QStringLiteral("N"), QStringLiteral("30")},
-        {QStringLiteral("seed"), QStringLiteral("Random seed; the same seed gives the same file."), QStringLiteral("S"), QStringLiteral("1")},
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("The file to write."),
+         QStringLiteral("FILE")},
+        {{QStringLiteral("f"), QStringLiteral("format")},
+         QStringLiteral("otlp (JSON Lines) or jaeger."),
+         QStringLiteral("format"),
+         QStringLiteral("otlp")},
+        {QStringLiteral("spans"), QStringLiteral("About this many spans (whole traces)."),
+         QStringLiteral("N"), QStringLiteral("20000")},
+        {QStringLiteral("services"), QStringLiteral("Number of services (30 to 3000)."),
+         QStringLiteral("N"), QStringLiteral("30")},
+        {QStringLiteral("seed"), QStringLiteral("Random seed; the same seed gives the same file."),
+         QStringLiteral("S"), QStringLiteral("1")},
     });
     if (!parser.parse(args)) {
         printError(parser.errorText());
@@ -36,14 +44,18 @@ int runDemoCommand(const QStringList& args) {
     options.targetSpans = parser.value(QStringLiteral("spans")).toULongLong(&okSpans);
     options.services = parser.value(QStringLiteral("services")).toInt(&okServices);
     options.seed = parser.value(QStringLiteral("seed")).toULongLong(&okSeed);
-    if (out.isEmpty() || (format != QLatin1String("otlp") && format != QLatin1String("jaeger")) || !okSpans ||
-        !okServices || !okSeed || options.services < 5 || options.services > 5000 || options.targetSpans == 0) {
-        printError(QStringLiteral("demo needs -o FILE, --format otlp|jaeger, --spans > 0, --services 5..5000\n") +
-                   parser.helpText());
+    if (out.isEmpty() || (format != QLatin1String("otlp") && format != QLatin1String("jaeger")) ||
+        !okSpans || !okServices || !okSeed || options.services < 5 || options.services > 5000 ||
+        options.targetSpans == 0) {
+        printError(
+            QStringLiteral(
+                "demo needs -o FILE, --format otlp|jaeger, --spans > 0, --services 5..5000\n") +
+            parser.helpText());
         return kExitUsage;
     }
-    const auto written = format == QLatin1String("jaeger") ? writeJaegerJson(out.toStdString(), options)
-                                                           : writeOtlpJsonLines(out.toStdString(), options);
+    const auto written = format == QLatin1String("jaeger")
+                             ? writeJaegerJson(out.toStdString(), options)
+                             : writeOtlpJsonLines(out.toStdString(), options);
     if (!written) {
         printError(QString::fromStdString(written.error().toString()));
         return kExitOutput;

@@ -13,19 +13,26 @@ int runGraphCommand(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("The service dependency graph of INPUTS."));
     parser.addHelpOption();
-    parser.addOption({{QStringLiteral("f"), QStringLiteral("format")},
-                      QStringLiteral("Output format: %1.").arg(graphExportFormats().join(QStringLiteral(", "))),
-                      QStringLiteral("format"), QStringLiteral("json")});
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to FILE instead of stdout."),
+    parser.addOption(
+        {{QStringLiteral("f"), QStringLiteral("format")},
+         QStringLiteral("Output format: %1.").arg(graphExportFormats().join(QStringLiteral(", "))),
+         QStringLiteral("format"),
+         QStringLiteral("json")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      QStringLiteral("Write to FILE instead of stdout."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("layout"), QStringLiteral("Compute a layout and add node positions to JSON.")});
-    parser.addOption({QStringLiteral("scale"), QStringLiteral("PNG pixels per point (1 or 2)."), QStringLiteral("N"), QStringLiteral("2")});
-    parser.addPositionalArgument(QStringLiteral("INPUTS"), QStringLiteral("Trace files and/or a workspace."));
+    parser.addOption({QStringLiteral("layout"),
+                      QStringLiteral("Compute a layout and add node positions to JSON.")});
+    parser.addOption({QStringLiteral("scale"), QStringLiteral("PNG pixels per point (1 or 2)."),
+                      QStringLiteral("N"), QStringLiteral("2")});
+    parser.addPositionalArgument(QStringLiteral("INPUTS"),
+                                 QStringLiteral("Trace files and/or a workspace."));
     std::vector<std::string> inputs;
     if (int code = parseInputArgs(parser, args, inputs); code >= 0) return code;
     const QString format = parser.value(QStringLiteral("format"));
     if (!graphExportFormats().contains(format)) {
-        printError(QStringLiteral("unknown --format '%1' (use %2)").arg(format, graphExportFormats().join(QStringLiteral(", "))));
+        printError(QStringLiteral("unknown --format '%1' (use %2)")
+                       .arg(format, graphExportFormats().join(QStringLiteral(", "))));
         return kExitUsage;
     }
 

@@ -17,12 +17,16 @@ namespace tg::app {
 
 int runImportCommand(const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Import trace files into a workspace and print the import report."));
+    parser.setApplicationDescription(
+        QStringLiteral("Import trace files into a workspace and print the import report."));
     parser.addHelpOption();
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      QStringLiteral("The workspace file (created if missing, appended to otherwise)."), QStringLiteral("WORKSPACE")});
+    parser.addOption(
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("The workspace file (created if missing, appended to otherwise)."),
+         QStringLiteral("WORKSPACE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the report as JSON.")});
-    parser.addPositionalArgument(QStringLiteral("FILES"), QStringLiteral("Trace files (Jaeger, OTLP, Zipkin)."));
+    parser.addPositionalArgument(QStringLiteral("FILES"),
+                                 QStringLiteral("Trace files (Jaeger, OTLP, Zipkin)."));
     std::vector<std::string> files;
     if (int code = parseInputArgs(parser, args, files); code >= 0) return code;
     const QString wsPath = parser.value(QStringLiteral("output"));
@@ -47,25 +51,29 @@ int runImportCommand(const QStringList& args) {
     for (const std::string& file : files) {
         import::ImportReport report = import::importTraceFile(file, loaded.dataset);
         if (!report.failed)
-            reportTexts.push_back(QJsonDocument(importReportJson(report)).toJson(QJsonDocument::Compact).toStdString());
+            reportTexts.push_back(QJsonDocument(importReportJson(report))
+                                      .toJson(QJsonDocument::Compact)
+                                      .toStdString());
         loaded.reports.push_back(std::move(report));
     }
     // Persist in the background; the dataset is not modified until the writer is done.
-    std::future<model::Status> persisted = std::async(std::launch::async, [&] {
-        return workspace->persistNew(loaded.dataset, reportTexts);
-    });
+    std::future<model::Status> persisted = std::async(
+        std::launch::async, [&] { return workspace->persistNew(loaded.dataset, reportTexts); });
     loaded.structure = model::analyzeTraceStructure(loaded.dataset, loaded.structureDiagnostics);
     const model::Status saved = persisted.get();
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject out = statsJson(loaded);
         out[QStringLiteral("workspace")] = wsPath;
-        out[QStringLiteral("new_spans")] = static_cast<qint64>(loaded.dataset.spanCount() - spansBefore);
+        out[QStringLiteral("new_spans")] =
+            static_cast<qint64>(loaded.dataset.spanCount() - spansBefore);
         out[QStringLiteral("saved")] = static_cast<bool>(saved);
         printText(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
     } else {
         printText(statsText(loaded));
-        printText(QStringLiteral("workspace: %1 (%2 new spans)\n").arg(wsPath).arg(loaded.dataset.spanCount() - spansBefore));
+        printText(QStringLiteral("workspace: %1 (%2 new spans)\n")
+                      .arg(wsPath)
+                      .arg(loaded.dataset.spanCount() - spansBefore));
     }
     if (!saved) {
         printError(QString::fromStdString(saved.error().toString()));

@@ -14,33 +14,33 @@ bool LoadedInputs::anyFailed() const {
 
 namespace {
 
-import::ImportReport loadWorkspace(const std::string& path, model::Dataset& dataset) {
-    import::ImportReport report;
-    report.path = path;
-    report.format = import::Format::Workspace;
-    auto ws = model::Workspace::open(path, false);
-    if (!ws) {
-        report.failed = true;
-        report.error = ws.error();
-        return report;
-    }
-    if (dataset.spanCount() != 0) {
-        report.failed = true;
-        report.error.code = model::ErrorCode::Unsupported;
-        report.error.path = path;
-        report.error.detail = "only one workspace can be combined with raw files per command";
-        return report;
-    }
-    if (model::Status s = (*ws)->loadInto(dataset); !s) {
-        report.failed = true;
-        report.error = s.error();
-        return report;
-    }
-    report.spans = dataset.spanCount();
+import::ImportReport loadWorkspace(const std::string& path,
+                                   model::Dataset& dataset){import::ImportReport report;
+report.path = path;
+report.format = import::Format::Workspace;
+auto ws = model::Workspace::open(path, false);
+if (!ws) {
+    report.failed = true;
+    report.error = ws.error();
     return report;
 }
-
+if (dataset.spanCount() != 0) {
+    report.failed = true;
+    report.error.code = model::ErrorCode::Unsupported;
+    report.error.path = path;
+    report.error.detail = "only one workspace can be combined with raw files per command";
+    return report;
+}
+if (model::Status s = (*ws)->loadInto(dataset); !s) {
+    report.failed = true;
+    report.error = s.error();
+    return report;
+}
+report.spans = dataset.spanCount();
+return report;
 } // namespace
+
+} // namespace tg::app
 
 void loadInputs(const std::vector<std::string>& paths, LoadedInputs& out,
                 const import::ImportOptions& options) {
@@ -54,7 +54,8 @@ void loadInputs(const std::vector<std::string>& paths, LoadedInputs& out,
     for (size_t i = 0; i < paths.size(); ++i)
         if (isWorkspace[i]) out.reports[i] = loadWorkspace(paths[i], out.dataset);
     for (size_t i = 0; i < paths.size(); ++i)
-        if (!isWorkspace[i]) out.reports[i] = import::importTraceFile(paths[i], out.dataset, options);
+        if (!isWorkspace[i])
+            out.reports[i] = import::importTraceFile(paths[i], out.dataset, options);
     out.structure = model::analyzeTraceStructure(out.dataset, out.structureDiagnostics);
 }
 

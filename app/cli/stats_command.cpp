@@ -11,18 +11,22 @@ namespace tg::app {
 
 int runStatsCommand(const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Spans, traces, services, time range and diagnostics of INPUTS."));
+    parser.setApplicationDescription(
+        QStringLiteral("Spans, traces, services, time range and diagnostics of INPUTS."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
-    parser.addPositionalArgument(QStringLiteral("INPUTS"), QStringLiteral("Trace files and/or a workspace."));
+    parser.addPositionalArgument(QStringLiteral("INPUTS"),
+                                 QStringLiteral("Trace files and/or a workspace."));
     std::vector<std::string> inputs;
     if (int code = parseInputArgs(parser, args, inputs); code >= 0) return code;
 
     LoadedInputs loaded;
     loadInputs(inputs, loaded);
     if (parser.isSet(QStringLiteral("json")))
-        printText(QString::fromUtf8(QJsonDocument(statsJson(loaded)).toJson(QJsonDocument::Indented)));
-    else printText(statsText(loaded));
+        printText(
+            QString::fromUtf8(QJsonDocument(statsJson(loaded)).toJson(QJsonDocument::Indented)));
+    else
+        printText(statsText(loaded));
     return reportFailures(loaded);
 }
 

@@ -22,11 +22,14 @@ QString readQuery(const QCommandLineParser& p, model::TraceQuery& q) {
         if (eq <= 0) return QStringLiteral("--tag needs key=value, got '%1'").arg(tag);
         q.tags.emplace_back(tag.left(eq).toStdString(), tag.mid(eq + 1).toStdString());
     }
-    for (const auto& [name, target] : {std::pair{QStringLiteral("min-duration"), &q.minDurationNs},
-                                       std::pair{QStringLiteral("max-duration"), &q.maxDurationNs}}) {
+    for (const auto& [name, target] :
+         {std::pair{QStringLiteral("min-duration"), &q.minDurationNs},
+          std::pair{QStringLiteral("max-duration"), &q.maxDurationNs}}) {
         if (!p.isSet(name)) continue;
         const auto ns = model::parseGoDurationNs(p.value(name).toStdString());
-        if (!ns) return QStringLiteral("--%1: '%2' is not a duration (e.g. 250ms, 1.5s, 2m)").arg(name, p.value(name));
+        if (!ns)
+            return QStringLiteral("--%1: '%2' is not a duration (e.g. 250ms, 1.5s, 2m)")
+                .arg(name, p.value(name));
         *target = *ns;
     }
     q.errorsOnly = p.isSet(QStringLiteral("errors"));
@@ -42,16 +45,28 @@ int runTracesCommand(const QStringList& args) {
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("service"), QStringLiteral("A span of this service."), QStringLiteral("S")},
-        {QStringLiteral("operation"), QStringLiteral("A span with this operation (same span as --service)."), QStringLiteral("O")},
-        {QStringLiteral("tag"), QStringLiteral("A span attribute key=value (repeatable)."), QStringLiteral("k=v")},
-        {QStringLiteral("min-duration"), QStringLiteral("Trace at least this long (250ms, 1.5s)."), QStringLiteral("D")},
-        {QStringLiteral("max-duration"), QStringLiteral("Trace at most this long."), QStringLiteral("D")},
+        {QStringLiteral("operation"),
+         QStringLiteral("A span with this operation (same span as --service)."),
+         QStringLiteral("O")},
+        {QStringLiteral("tag"), QStringLiteral("A span attribute key=value (repeatable)."),
+         QStringLiteral("k=v")},
+        {QStringLiteral("min-duration"), QStringLiteral("Trace at least this long (250ms, 1.5s)."),
+         QStringLiteral("D")},
+        {QStringLiteral("max-duration"), QStringLiteral("Trace at most this long."),
+         QStringLiteral("D")},
         {QStringLiteral("errors"), QStringLiteral("Only traces with an error span.")},
-        {QStringLiteral("limit"), QStringLiteral("At most N traces."), QStringLiteral("N"), QStringLiteral("0")},
-        {{QStringLiteral("f"), QStringLiteral("format")}, QStringLiteral("json or csv."), QStringLiteral("format"), QStringLiteral("json")},
-        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to FILE."), QStringLiteral("FILE")},
+        {QStringLiteral("limit"), QStringLiteral("At most N traces."), QStringLiteral("N"),
+         QStringLiteral("0")},
+        {{QStringLiteral("f"), QStringLiteral("format")},
+         QStringLiteral("json or csv."),
+         QStringLiteral("format"),
+         QStringLiteral("json")},
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("Write to FILE."),
+         QStringLiteral("FILE")},
     });
-    parser.addPositionalArgument(QStringLiteral("INPUTS"), QStringLiteral("Trace files and/or a workspace."));
+    parser.addPositionalArgument(QStringLiteral("INPUTS"),
+                                 QStringLiteral("Trace files and/or a workspace."));
     std::vector<std::string> inputs;
     if (int code = parseInputArgs(parser, args, inputs); code >= 0) return code;
     model::TraceQuery query;
@@ -74,8 +89,10 @@ int runTracesCommand(const QStringList& args) {
         bytes = traceListCsv(loaded.dataset, index, hits);
     } else {
         QJsonArray traces;
-        for (size_t i : hits) traces.append(traceSummaryJson(loaded.dataset, index.traces[i]));
-        bytes = QJsonDocument(QJsonObject{{"traces", traces}, {"total", static_cast<qint64>(hits.size())}})
+        for (size_t i : hits)
+            traces.append(traceSummaryJson(loaded.dataset, index.traces[i]));
+        bytes = QJsonDocument(
+                    QJsonObject{{"traces", traces}, {"total", static_cast<qint64>(hits.size())}})
                     .toJson(QJsonDocument::Indented);
     }
     return writeOutput(parser.value(QStringLiteral("output")), bytes) ? kExitOk : kExitOutput;

@@ -18,7 +18,8 @@ bool fail(QString* error, const QString& message) {
     return false;
 }
 
-QJsonObject jsonWithLayout(const model::ServiceGraph& graph, const model::LayoutGeometry& geometry) {
+QJsonObject jsonWithLayout(const model::ServiceGraph& graph,
+                           const model::LayoutGeometry& geometry) {
     QJsonObject root = graphJson(graph);
     QJsonArray nodes = root["nodes"].toArray();
     for (qsizetype i = 0; i < nodes.size() && static_cast<size_t>(i) < geometry.nodes.size(); ++i) {
@@ -38,7 +39,9 @@ QJsonObject jsonWithLayout(const model::ServiceGraph& graph, const model::Layout
 }
 
 // Mermaid node ids must be simple; labels carry the real names.
-QString mermaidId(size_t index) { return QStringLiteral("n%1").arg(index); }
+QString mermaidId(size_t index) {
+    return QStringLiteral("n%1").arg(index);
+}
 
 QString mermaidLabel(const std::string& name) {
     QString s = QString::fromStdString(name);
@@ -49,12 +52,13 @@ QString mermaidLabel(const std::string& name) {
 } // namespace
 
 QStringList graphExportFormats() {
-    return {QStringLiteral("json"), QStringLiteral("dot"), QStringLiteral("mermaid"), QStringLiteral("svg"),
-            QStringLiteral("png"), QStringLiteral("pdf")};
+    return {QStringLiteral("json"), QStringLiteral("dot"), QStringLiteral("mermaid"),
+            QStringLiteral("svg"),  QStringLiteral("png"), QStringLiteral("pdf")};
 }
 
 bool formatNeedsGui(const QString& format) {
-    return format == QLatin1String("svg") || format == QLatin1String("png") || format == QLatin1String("pdf");
+    return format == QLatin1String("svg") || format == QLatin1String("png") ||
+           format == QLatin1String("pdf");
 }
 
 QByteArray mermaidText(const model::ServiceGraph& graph) {
@@ -63,34 +67,45 @@ QByteArray mermaidText(const model::ServiceGraph& graph) {
         const auto& n = graph.nodes[i];
         const QString label = mermaidLabel(n.name);
         switch (n.kind) {
-        case model::NodeKind::Database: out += QStringLiteral("  %1[(%2)]\n").arg(mermaidId(i), label); break;
-        case model::NodeKind::Queue: out += QStringLiteral("  %1[/%2/]\n").arg(mermaidId(i), label); break;
-        case model::NodeKind::External: out += QStringLiteral("  %1{{%2}}\n").arg(mermaidId(i), label); break;
-        default: out += QStringLiteral("  %1[%2]\n").arg(mermaidId(i), label);
+        case model::NodeKind::Database:
+            out += QStringLiteral("  %1[(%2)]\n").arg(mermaidId(i), label);
+            break;
+        case model::NodeKind::Queue:
+            out += QStringLiteral("  %1[/%2/]\n").arg(mermaidId(i), label);
+            break;
+        case model::NodeKind::External:
+            out += QStringLiteral("  %1{{%2}}\n").arg(mermaidId(i), label);
+            break;
+        default:
+            out += QStringLiteral("  %1[%2]\n").arg(mermaidId(i), label);
         }
     }
     for (const auto& e : graph.edges) {
         const QString caption = QString::fromStdString(model::edgeCaption(e, graph.buckets));
         out += QStringLiteral("  %1 %2|%3| %4\n")
-                   .arg(mermaidId(e.source), e.inferred ? QStringLiteral("-.->") : QStringLiteral("-->"),
+                   .arg(mermaidId(e.source),
+                        e.inferred ? QStringLiteral("-.->") : QStringLiteral("-->"),
                         mermaidLabel(caption.toStdString()), mermaidId(e.target));
     }
     return out.toUtf8();
 }
 
-bool exportGraph(const model::ServiceGraph& graph, const QString& format, const GraphExportOptions& options,
-                 const QString& path, QString* error) {
+bool exportGraph(const model::ServiceGraph& graph, const QString& format,
+                 const GraphExportOptions& options, const QString& path, QString* error) {
     const bool needsLayout = options.withLayout || format != QLatin1String("json");
     model::LayoutGeometry geometry;
     if (needsLayout && format != QLatin1String("mermaid") && format != QLatin1String("dot")) {
         auto laid = model::layoutGraph(graph);
-        if (!laid) return fail(error, QStringLiteral("layout failed: %1").arg(QString::fromStdString(laid.error().detail)));
+        if (!laid)
+            return fail(error, QStringLiteral("layout failed: %1")
+                                   .arg(QString::fromStdString(laid.error().detail)));
         geometry = std::move(*laid);
     }
     QByteArray bytes;
     if (format == QLatin1String("json")) {
-        bytes = QJsonDocument(options.withLayout ? jsonWithLayout(graph, geometry) : graphJson(graph))
-                    .toJson(QJsonDocument::Indented);
+        bytes =
+            QJsonDocument(options.withLayout ? jsonWithLayout(graph, geometry) : graphJson(graph))
+                .toJson(QJsonDocument::Indented);
     } else if (format == QLatin1String("dot")) {
         bytes = QByteArray::fromStdString(model::toDot(graph));
     } else if (format == QLatin1String("mermaid")) {
@@ -102,9 +117,12 @@ bool exportGraph(const model::ServiceGraph& graph, const QString& format, const 
         const QString target = toStdout ? tmp.filePath(QStringLiteral("graph.") + format) : path;
         QString message;
         bool ok = false;
-        if (format == QLatin1String("svg")) ok = view::exportTopologySvg(graph, geometry, target, &message);
-        else if (format == QLatin1String("png")) ok = view::exportTopologyPng(graph, geometry, target, options.pngScale, &message);
-        else ok = view::exportTopologyPdf(graph, geometry, target, &message);
+        if (format == QLatin1String("svg"))
+            ok = view::exportTopologySvg(graph, geometry, target, &message);
+        else if (format == QLatin1String("png"))
+            ok = view::exportTopologyPng(graph, geometry, target, options.pngScale, &message);
+        else
+            ok = view::exportTopologyPdf(graph, geometry, target, &message);
         if (!ok) return fail(error, message);
         if (!toStdout) return true;
         QFile f(target);

@@ -19,8 +19,8 @@ struct GraphExportOptions {
 QStringList graphExportFormats();
 bool formatNeedsGui(const QString& format); // svg, png, pdf draw with Qt's painter
 // Writes to `path` (stdout when empty or "-"). False with a message on failure.
-bool exportGraph(const model::ServiceGraph& graph, const QString& format, const GraphExportOptions& options,
-                 const QString& path, QString* error);
+bool exportGraph(const model::ServiceGraph& graph, const QString& format,
+                 const GraphExportOptions& options, const QString& path, QString* error);
 
 // Text formats as bytes (json, dot, mermaid); used by exportGraph and by copy-to-clipboard.
 QByteArray mermaidText(const model::ServiceGraph& graph);

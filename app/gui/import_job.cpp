@@ -61,26 +61,25 @@ bool isWorkspaceFile(const std::string& path) {
 // The embedded default incident: generated (deterministically, seed 1) into a temporary OTLP
 // JSON Lines file on this background thread, then imported like any file.
 import::ImportReport importGeneratedDemo(const std::string& label, model::Dataset& dataset,
-                                         const import::ImportOptions& options) {
-    QTemporaryDir dir;
-    const std::string path = dir.filePath(QStringLiteral("demo-incident.jsonl")).toStdString();
-    TraceGeneratorOptions demo;
-    demo.seed = 1;
-    demo.services = 30;
-    demo.targetSpans = 20000;
-    demo.faultRate = 0.002; // background noise low, so the incident's cascade stands out
-    const auto written = writeOtlpJsonLines(path, demo);
-    import::ImportReport report;
-    if (!written) {
-        report.path = label;
-        report.failed = true;
-        report.error = written.error();
-        return report;
-    }
-    report = import::importTraceFile(path, dataset, options);
+                                         const import::ImportOptions& options){QTemporaryDir dir;
+const std::string path = dir.filePath(QStringLiteral("demo-incident.jsonl")).toStdString();
+TraceGeneratorOptions demo;
+demo.seed = 1;
+demo.services = 30;
+demo.targetSpans = 20000;
+demo.faultRate = 0.002; // background noise low, so the incident's cascade stands out
+const auto written = writeOtlpJsonLines(path, demo);
+import::ImportReport report;
+if (!written) {
     report.path = label;
-    if (!dataset.sources.empty()) dataset.sources.back().path = label;
+    report.failed = true;
+    report.error = written.error();
     return report;
+}
+report = import::importTraceFile(path, dataset, options);
+report.path = label;
+if (!dataset.sources.empty()) dataset.sources.back().path = label;
+return report;
 }
 
 // Imports every input into inputs.dataset; reports are stored in path order.
@@ -91,7 +90,8 @@ void readInputs(const ImportRequest& request, LoadedInputs& inputs, SessionSnaps
     uint64_t base = 0;
     options.progress = [&](uint64_t done) { progress.bytesDone.store(base + done); };
     if (request.paths.isEmpty() && request.demoBytes.isEmpty()) {
-        inputs.reports.push_back(importGeneratedDemo(request.demoLabel.toStdString(), inputs.dataset, options));
+        inputs.reports.push_back(
+            importGeneratedDemo(request.demoLabel.toStdString(), inputs.dataset, options));
         return;
     }
     if (request.paths.isEmpty()) {

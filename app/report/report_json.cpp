@@ -3,14 +3,16 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QTimeZone>
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace tg::app {
 namespace {
 
-double roundMs(double ns) { return std::round(ns / 1e3) / 1e3; } // ms with µs precision
+double roundMs(double ns) {
+    return std::round(ns / 1e3) / 1e3;
+} // ms with µs precision
 
 QString isoTime(int64_t ns) {
     return QDateTime::fromMSecsSinceEpoch(ns / 1000000, Qt::UTC).toString(Qt::ISODateWithMs);
@@ -27,7 +29,8 @@ DatasetSummary summarize(const model::Dataset& d) {
     s.services = services.size();
     if (d.spanCount() > 0) {
         s.minStart = *std::min_element(d.startNs.begin(), d.startNs.end());
-        for (size_t i = 0; i < d.spanCount(); ++i) s.maxEnd = std::max(s.maxEnd, d.startNs[i] + d.durationNs[i]);
+        for (size_t i = 0; i < d.spanCount(); ++i)
+            s.maxEnd = std::max(s.maxEnd, d.startNs[i] + d.durationNs[i]);
     }
     return s;
 }
@@ -47,9 +50,10 @@ QJsonObject errorJson(const model::Error& e) {
 QJsonObject diagnosticsJson(const model::Diagnostics& diagnostics) {
     QJsonObject o;
     for (const auto& e : diagnostics.entries())
-        o[QString::fromStdString(e.code)] = QJsonObject{{"severity", model::severityName(e.severity)},
-                                                        {"count", static_cast<qint64>(e.count)},
-                                                        {"first_sample", QString::fromStdString(e.firstSample)}};
+        o[QString::fromStdString(e.code)] =
+            QJsonObject{{"severity", model::severityName(e.severity)},
+                        {"count", static_cast<qint64>(e.count)},
+                        {"first_sample", QString::fromStdString(e.firstSample)}};
     return o;
 }
 
@@ -67,7 +71,8 @@ QJsonObject importReportJson(const import::ImportReport& r) {
 QJsonObject statsJson(const LoadedInputs& in) {
     const DatasetSummary s = summarize(in.dataset);
     QJsonArray files;
-    for (const auto& r : in.reports) files.append(importReportJson(r));
+    for (const auto& r : in.reports)
+        files.append(importReportJson(r));
     QJsonObject o{{"spans", static_cast<qint64>(in.dataset.spanCount())},
                   {"traces", static_cast<qint64>(in.structure.traceCount)},
                   {"services", static_cast<qint64>(s.services)},
@@ -116,25 +121,30 @@ QJsonObject graphJson(const model::ServiceGraph& g) {
 QString diagnosticsText(const model::Diagnostics& diagnostics, const QString& indent) {
     QString out;
     for (const auto& e : diagnostics.entries())
-        out += QStringLiteral("%1%2 %3 ×%4: %5\n")
-                   .arg(indent, QString::fromLatin1(model::severityName(e.severity)).leftJustified(7),
-                        QString::fromStdString(e.code))
-                   .arg(e.count)
-                   .arg(QString::fromStdString(e.firstSample));
+        out +=
+            QStringLiteral("%1%2 %3 ×%4: %5\n")
+                .arg(indent, QString::fromLatin1(model::severityName(e.severity)).leftJustified(7),
+                     QString::fromStdString(e.code))
+                .arg(e.count)
+                .arg(QString::fromStdString(e.firstSample));
     return out;
 }
 
 QString importReportText(const import::ImportReport& r) {
-    QString out = QStringLiteral("%1 [%2]: ").arg(QString::fromStdString(r.path), import::formatName(r.format));
-    if (r.failed) out += QStringLiteral("FAILED — %1\n").arg(QString::fromStdString(r.error.toString()));
-    else out += QStringLiteral("%1 spans, %2 bytes\n").arg(r.spans).arg(r.bytes);
+    QString out = QStringLiteral("%1 [%2]: ")
+                      .arg(QString::fromStdString(r.path), import::formatName(r.format));
+    if (r.failed)
+        out += QStringLiteral("FAILED — %1\n").arg(QString::fromStdString(r.error.toString()));
+    else
+        out += QStringLiteral("%1 spans, %2 bytes\n").arg(r.spans).arg(r.bytes);
     return out + diagnosticsText(r.diagnostics, QStringLiteral("    "));
 }
 
 QString statsText(const LoadedInputs& in) {
     const DatasetSummary s = summarize(in.dataset);
     QString out;
-    for (const auto& r : in.reports) out += importReportText(r);
+    for (const auto& r : in.reports)
+        out += importReportText(r);
     out += QStringLiteral("spans:    %1\ntraces:   %2\nservices: %3\n")
                .arg(in.dataset.spanCount())
                .arg(in.structure.traceCount)

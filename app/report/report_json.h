@@ -11,7 +11,8 @@
 namespace tg::app {
 
 QJsonObject importReportJson(const import::ImportReport& report);
-QJsonObject diagnosticsJson(const model::Diagnostics& diagnostics); // {"code":{severity,count,first_sample}}
+QJsonObject
+diagnosticsJson(const model::Diagnostics& diagnostics); // {"code":{severity,count,first_sample}}
 QJsonObject statsJson(const LoadedInputs& inputs);
 QJsonObject graphJson(const model::ServiceGraph& graph);
 

@@ -5,37 +5,50 @@
 namespace tg::app {
 namespace {
 
-QString hex(model::SpanId id) { return QString::fromStdString(model::spanIdToHex(id)); }
+QString hex(model::SpanId id) {
+    return QString::fromStdString(model::spanIdToHex(id));
+}
 
 QJsonValue attributeValue(const model::Dataset& d, const model::Attribute& a) {
     switch (a.type) {
-    case model::AttrType::Int: return static_cast<qint64>(a.i);
-    case model::AttrType::Double: return a.d;
-    case model::AttrType::Bool: return a.b;
-    default: return QString::fromStdString(d.attributeText(a));
+    case model::AttrType::Int:
+        return static_cast<qint64>(a.i);
+    case model::AttrType::Double:
+        return a.d;
+    case model::AttrType::Bool:
+        return a.b;
+    default:
+        return QString::fromStdString(d.attributeText(a));
     }
 }
 
 QJsonObject attributesJson(const model::Dataset& d, std::span<const model::Attribute> attrs) {
     QJsonObject o;
-    for (const auto& a : attrs) o[QString::fromUtf8(d.strings.view(a.key).data(), static_cast<qsizetype>(d.strings.view(a.key).size()))] = attributeValue(d, a);
+    for (const auto& a : attrs)
+        o[QString::fromUtf8(d.strings.view(a.key).data(),
+                            static_cast<qsizetype>(d.strings.view(a.key).size()))] =
+            attributeValue(d, a);
     return o;
 }
 
-QString text(std::string_view v) { return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())); }
+QString text(std::string_view v) {
+    return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+}
 
-QJsonObject spanJson(const model::Dataset& d, const model::TraceTree& tree, uint32_t node, int depth) {
+QJsonObject spanJson(const model::Dataset& d, const model::TraceTree& tree, uint32_t node,
+                     int depth) {
     const uint32_t row = tree.nodes[node].row;
-    QJsonObject o{{"span_id", hex(d.spanId[row])},
-                  {"parent_span_id", d.parentId[row] ? QJsonValue(hex(d.parentId[row])) : QJsonValue()},
-                  {"depth", depth},
-                  {"service", text(d.serviceName(row))},
-                  {"operation", text(d.operationName(row))},
-                  {"kind", model::spanKindName(d.kind[row])},
-                  {"start_ns", static_cast<qint64>(d.startNs[row])},
-                  {"duration_ns", static_cast<qint64>(d.durationNs[row])},
-                  {"error", d.isError(row)},
-                  {"attributes", attributesJson(d, d.spanAttributes(row))}};
+    QJsonObject o{
+        {"span_id", hex(d.spanId[row])},
+        {"parent_span_id", d.parentId[row] ? QJsonValue(hex(d.parentId[row])) : QJsonValue()},
+        {"depth", depth},
+        {"service", text(d.serviceName(row))},
+        {"operation", text(d.operationName(row))},
+        {"kind", model::spanKindName(d.kind[row])},
+        {"start_ns", static_cast<qint64>(d.startNs[row])},
+        {"duration_ns", static_cast<qint64>(d.durationNs[row])},
+        {"error", d.isError(row)},
+        {"attributes", attributesJson(d, d.spanAttributes(row))}};
     if (tree.nodes[node].followsFrom) o["follows_from"] = true;
     QJsonArray events;
     for (const auto& e : d.spanEvents(row))
@@ -50,7 +63,8 @@ QJsonObject spanJson(const model::Dataset& d, const model::TraceTree& tree, uint
 
 QJsonObject traceSummaryJson(const model::Dataset& d, const model::TraceSummary& t) {
     QJsonArray services;
-    for (auto s : t.services) services.append(text(d.strings.view(s)));
+    for (auto s : t.services)
+        services.append(text(d.strings.view(s)));
     const auto root = static_cast<size_t>(t.rootRow);
     return {{"trace_id", QString::fromStdString(t.id.toHex())},
             {"start_ns", static_cast<qint64>(t.startNs)},
@@ -62,13 +76,19 @@ QJsonObject traceSummaryJson(const model::Dataset& d, const model::TraceSummary&
             {"services", services}};
 }
 
-QByteArray traceListCsv(const model::Dataset& d, const model::TraceIndex& index, const std::vector<size_t>& hits) {
-    auto quote = [](QString s) { return QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
-    QByteArray out = "trace_id,start_ns,duration_ms,spans,errors,root_service,root_operation,services\n";
+QByteArray traceListCsv(const model::Dataset& d, const model::TraceIndex& index,
+                        const std::vector<size_t>& hits) {
+    auto quote = [](QString s) {
+        return QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+               QLatin1Char('"');
+    };
+    QByteArray out =
+        "trace_id,start_ns,duration_ms,spans,errors,root_service,root_operation,services\n";
     for (size_t i : hits) {
         const auto& t = index.traces[i];
         QStringList services;
-        for (auto s : t.services) services << text(d.strings.view(s));
+        for (auto s : t.services)
+            services << text(d.strings.view(s));
         const auto root = static_cast<size_t>(t.rootRow);
         out += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8\n")
                    .arg(QString::fromStdString(t.id.toHex()))
@@ -88,13 +108,15 @@ QJsonObject traceJson(const model::Dataset& d, const model::TraceTree& tree,
     QJsonArray spans;
     // Iterative depth-first walk (deep traces must not recurse).
     std::vector<std::pair<uint32_t, int>> stack;
-    for (auto it = tree.roots.rbegin(); it != tree.roots.rend(); ++it) stack.emplace_back(*it, 0);
+    for (auto it = tree.roots.rbegin(); it != tree.roots.rend(); ++it)
+        stack.emplace_back(*it, 0);
     while (!stack.empty()) {
         const auto [node, depth] = stack.back();
         stack.pop_back();
         spans.append(spanJson(d, tree, node, depth));
         const auto& children = tree.nodes[node].children;
-        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.emplace_back(*it, depth + 1);
+        for (auto it = children.rbegin(); it != children.rend(); ++it)
+            stack.emplace_back(*it, depth + 1);
     }
     QJsonArray path;
     for (const auto& s : criticalPath)

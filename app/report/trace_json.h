@@ -11,7 +11,8 @@
 namespace tg::app {
 
 QJsonObject traceSummaryJson(const model::Dataset& d, const model::TraceSummary& t);
-QByteArray traceListCsv(const model::Dataset& d, const model::TraceIndex& index, const std::vector<size_t>& hits);
+QByteArray traceListCsv(const model::Dataset& d, const model::TraceIndex& index,
+                        const std::vector<size_t>& hits);
 // Spans in depth-first order with parent_span_id and depth (flat, so a million-deep trace
 // cannot overflow anything), then critical_path segments in time order.
 QJsonObject traceJson(const model::Dataset& d, const model::TraceTree& tree,

@@ -8,12 +8,18 @@ namespace tg::import {
 
 const char* formatName(Format format) {
     switch (format) {
-    case Format::Unknown: return "unknown";
-    case Format::JaegerJson: return "jaeger-json";
-    case Format::OtlpJson: return "otlp-json";
-    case Format::OtlpProtobuf: return "otlp-protobuf";
-    case Format::ZipkinJson: return "zipkin-json";
-    case Format::Workspace: return "workspace";
+    case Format::Unknown:
+        return "unknown";
+    case Format::JaegerJson:
+        return "jaeger-json";
+    case Format::OtlpJson:
+        return "otlp-json";
+    case Format::OtlpProtobuf:
+        return "otlp-protobuf";
+    case Format::ZipkinJson:
+        return "zipkin-json";
+    case Format::Workspace:
+        return "workspace";
     }
     return "unknown";
 }
@@ -31,7 +37,9 @@ bool hasKey(std::string_view head, std::string_view key) {
     while ((at = head.find(quoted, at)) != std::string_view::npos) {
         at += quoted.size();
         size_t p = at;
-        while (p < head.size() && (head[p] == ' ' || head[p] == '\t' || head[p] == '\n' || head[p] == '\r')) ++p;
+        while (p < head.size() &&
+               (head[p] == ' ' || head[p] == '\t' || head[p] == '\n' || head[p] == '\r'))
+            ++p;
         if (p >= head.size() || head[p] == ':') return true;
     }
     return false;
@@ -73,8 +81,8 @@ SniffResult sniffContent(std::string_view head) {
     }
     const char c = text[first];
     if (c == '{' || c == '[') {
-        if (hasKey(text, "resourceSpans") || hasKey(text, "resource_spans") || hasKey(text, "batches") ||
-            hasKey(text, "scopeSpans") || hasKey(text, "scope_spans")) {
+        if (hasKey(text, "resourceSpans") || hasKey(text, "resource_spans") ||
+            hasKey(text, "batches") || hasKey(text, "scopeSpans") || hasKey(text, "scope_spans")) {
             r.format = Format::OtlpJson;
         } else if (hasKey(text, "resourceLogs") || hasKey(text, "resourceMetrics")) {
             r.reason = "OTLP logs or metrics JSON; this command reads traces";

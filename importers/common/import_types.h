@@ -15,7 +15,7 @@ enum class Format { Unknown, JaegerJson, OtlpJson, OtlpProtobuf, ZipkinJson, Wor
 const char* formatName(Format format); // "jaeger-json", ...
 
 struct ImportOptions {
-    const std::atomic<bool>* cancel = nullptr;            // polled between records
+    const std::atomic<bool>* cancel = nullptr; // polled between records
     // Throttled by the reader and called on the splitting thread (not the caller's): keep it
     // to an atomic store.
     std::function<void(uint64_t bytesDone)> progress;

@@ -15,8 +15,9 @@ void splitInto(RecordBatchQueue& queue, const JsonInput& input, const ImportOpti
     JsonReaderLimits limits;
     limits.maxRecordBytes = options.maxRecordBytes;
     limits.maxDepth = options.maxDepth;
-    JsonRecordReader reader = input.bytes ? JsonRecordReader::fromMemory(*input.bytes, input.path, limits)
-                                          : JsonRecordReader(input.path, limits);
+    JsonRecordReader reader = input.bytes
+                                  ? JsonRecordReader::fromMemory(*input.bytes, input.path, limits)
+                                  : JsonRecordReader(input.path, limits);
     auto batch = queue.takeFree();
     auto onRecord = [&](const JsonRecord& record) -> bool {
         batch->append(record);
@@ -37,7 +38,8 @@ void splitInto(RecordBatchQueue& queue, const JsonInput& input, const ImportOpti
 } // namespace
 
 std::string recordPosition(const std::string& path, const JsonRecord& record) {
-    return path + ": line " + std::to_string(record.line) + ", byte " + std::to_string(record.offset);
+    return path + ": line " + std::to_string(record.line) + ", byte " +
+           std::to_string(record.offset);
 }
 
 model::Status forEachJsonRecord(const JsonInput& input, const ImportOptions& options,
@@ -52,11 +54,13 @@ model::Status forEachJsonRecord(const JsonInput& input, const ImportOptions& opt
             if ((cancelled = options.cancelled())) break;
             const JsonRecord record = batch->record(i);
             try {
-                simdjson::ondemand::document doc = parser.iterate(record.data, record.size, record.capacity);
+                simdjson::ondemand::document doc =
+                    parser.iterate(record.data, record.size, record.capacity);
                 parse(doc, record);
             } catch (const simdjson::simdjson_error& e) {
                 diagnostics.report("bad_record", model::Severity::Error,
-                                   recordPosition(input.path, record) + ": " + e.what() + "; record skipped");
+                                   recordPosition(input.path, record) + ": " + e.what() +
+                                       "; record skipped");
             }
         }
         if (cancelled) {

@@ -16,7 +16,8 @@
 
 namespace tg::import {
 
-using RecordParser = std::function<void(simdjson::ondemand::document& doc, const JsonRecord& record)>;
+using RecordParser =
+    std::function<void(simdjson::ondemand::document& doc, const JsonRecord& record)>;
 
 struct JsonInput {
     std::string path;                      // file to read, or a label for memory input

@@ -48,10 +48,10 @@ struct JsonRecordReader::Impl {
     size_t memoryPos = 0;
 
     std::unique_ptr<char[]> buf;
-    size_t cap = 0;       // usable bytes (allocation is cap + kPadding)
-    size_t pos = 0;       // next byte to look at
-    size_t end = 0;       // bytes filled
-    uint64_t base = 0;    // file offset of buf[0]
+    size_t cap = 0;    // usable bytes (allocation is cap + kPadding)
+    size_t pos = 0;    // next byte to look at
+    size_t end = 0;    // bytes filled
+    uint64_t base = 0; // file offset of buf[0]
     bool eof = false;
     uint64_t bytesRead = 0;
     size_t countedPos = 0; // newlines counted up to here
@@ -138,7 +138,8 @@ struct JsonRecordReader::Impl {
                 got = ::read(fd, buf.get() + end, want);
             } while (got < 0 && errno == EINTR);
             if (got < 0) {
-                status = error(ErrorCode::CannotOpen, std::string("read failed: ") + std::strerror(errno), end);
+                status = error(ErrorCode::CannotOpen,
+                               std::string("read failed: ") + std::strerror(errno), end);
                 return false;
             }
         }
@@ -218,7 +219,8 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
     Status status = model::okStatus();
     // Skip white space, refilling as needed.
     for (;;) {
-        while (pos < end && isJsonSpace(buf[pos])) ++pos;
+        while (pos < end && isJsonSpace(buf[pos]))
+            ++pos;
         if (pos < end) break;
         size_t keepFrom = pos;
         if (!refill(keepFrom, status)) {
@@ -232,10 +234,12 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
     }
     const char c = buf[pos];
     auto unexpected = [&](const char* expected) {
-        std::string got = (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f)
-                              ? std::string("'") + c + "'"
-                              : "byte 0x" + std::to_string(static_cast<unsigned char>(c));
-        return error(ErrorCode::Syntax, std::string("expected ") + expected + ", found " + got, pos);
+        std::string got =
+            (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f)
+                ? std::string("'") + c + "'"
+                : "byte 0x" + std::to_string(static_cast<unsigned char>(c));
+        return error(ErrorCode::Syntax, std::string("expected ") + expected + ", found " + got,
+                     pos);
     };
     // Scans a complete value (or key string) starting at pos; refills while it is incomplete.
     auto scanComplete = [&](size_t& valueEnd) -> Status {
@@ -248,8 +252,9 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
                 return model::okStatus();
             }
             if (r.status == ScanStatus::TooDeep)
-                return error(ErrorCode::TooLarge,
-                             "JSON nested deeper than " + std::to_string(limits.maxDepth) + " levels", pos);
+                return error(
+                    ErrorCode::TooLarge,
+                    "JSON nested deeper than " + std::to_string(limits.maxDepth) + " levels", pos);
             if (r.status == ScanStatus::Invalid)
                 return error(ErrorCode::Syntax, "malformed JSON value", pos);
             if (end - pos > limits.maxRecordBytes) return tooLarge(pos);
@@ -258,13 +263,15 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
             if (!refill(keepFrom, s)) {
                 if (!s) return s;
                 // A scalar may legitimately end at EOF (e.g. "1" as the last token).
-                const ScanResult last = scanJsonValue(buf.get() + pos, buf.get() + end, limits.maxDepth, true);
+                const ScanResult last =
+                    scanJsonValue(buf.get() + pos, buf.get() + end, limits.maxDepth, true);
                 if (last.status == ScanStatus::Complete) {
                     valueEnd = static_cast<size_t>(last.end - buf.get());
                     if (valueEnd - pos > limits.maxRecordBytes) return tooLarge(pos);
                     return model::okStatus();
                 }
-                return error(ErrorCode::Syntax, "unexpected end of file inside a JSON value (truncated?)", pos);
+                return error(ErrorCode::Syntax,
+                             "unexpected end of file inside a JSON value (truncated?)", pos);
             }
         }
     };
@@ -293,9 +300,12 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
 
     switch (state) {
     case State::ExpectTopValue:
-        if (c == '{') state = State::ObjectKeyOrEnd;
-        else if (c == '[') state = State::TopArrayElementOrEnd;
-        else return unexpected("'{' or '[' at the start of a JSON document");
+        if (c == '{')
+            state = State::ObjectKeyOrEnd;
+        else if (c == '[')
+            state = State::TopArrayElementOrEnd;
+        else
+            return unexpected("'{' or '[' at the start of a JSON document");
         ++pos;
         return status;
     case State::TopArrayElementOrEnd:
@@ -306,11 +316,13 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
         state = State::TopArrayCommaOrEnd;
         return emit({});
     case State::TopArrayCommaOrEnd:
-        if (c == ',') state = State::TopArrayElementOrEnd;
+        if (c == ',')
+            state = State::TopArrayElementOrEnd;
         else if (c == ']') {
             endDocument();
             return status;
-        } else return unexpected("',' or ']' between array elements");
+        } else
+            return unexpected("',' or ']' between array elements");
         ++pos;
         return status;
     case State::ObjectKeyOrEnd: {
@@ -348,17 +360,22 @@ Status JsonRecordReader::Impl::step(const Callback& onRecord, bool& stop) {
         state = State::MemberArrayCommaOrEnd;
         return emit(key);
     case State::MemberArrayCommaOrEnd:
-        if (c == ',') state = State::MemberArrayElementOrEnd;
-        else if (c == ']') state = State::ObjectCommaOrEnd;
-        else return unexpected("',' or ']' between array elements");
+        if (c == ',')
+            state = State::MemberArrayElementOrEnd;
+        else if (c == ']')
+            state = State::ObjectCommaOrEnd;
+        else
+            return unexpected("',' or ']' between array elements");
         ++pos;
         return status;
     case State::ObjectCommaOrEnd:
-        if (c == ',') state = State::ObjectKeyOrEnd;
+        if (c == ',')
+            state = State::ObjectKeyOrEnd;
         else if (c == '}') {
             endDocument();
             return status;
-        } else return unexpected("',' or '}' between object members");
+        } else
+            return unexpected("',' or '}' between object members");
         ++pos;
         return status;
     }

@@ -25,20 +25,20 @@
 namespace tg::import {
 
 struct JsonRecord {
-    uint64_t document = 0;  // 0-based index of the top-level value (line in JSON Lines)
-    std::string_view key;   // member key in the top-level object; empty for array elements
+    uint64_t document = 0;    // 0-based index of the top-level value (line in JSON Lines)
+    std::string_view key;     // member key in the top-level object; empty for array elements
     uint64_t memberIndex = 0; // increments per top-level member (object) or element (array)
     const char* data = nullptr;
     size_t size = 0;
-    size_t capacity = 0;  // bytes readable from data (>= size + SIMDJSON_PADDING)
-    uint64_t offset = 0;  // byte offset of the record in the file
-    uint64_t line = 0;    // 1-based line of the record's first byte
+    size_t capacity = 0; // bytes readable from data (>= size + SIMDJSON_PADDING)
+    uint64_t offset = 0; // byte offset of the record in the file
+    uint64_t line = 0;   // 1-based line of the record's first byte
 };
 
 struct JsonReaderLimits {
-    size_t chunkBytes = 8u << 20;         // read granularity
-    size_t maxRecordBytes = 1ull << 30;   // a record larger than this is an error (hostile input)
-    size_t maxDepth = 512;                // nesting deeper than this is an error
+    size_t chunkBytes = 8u << 20;       // read granularity
+    size_t maxRecordBytes = 1ull << 30; // a record larger than this is an error (hostile input)
+    size_t maxDepth = 512;              // nesting deeper than this is an error
 };
 
 class JsonRecordReader {

@@ -11,12 +11,13 @@ const char* findQuoteOrBackslash(const char* p, const char* end) {
     const __m128i backslash = _mm_set1_epi8('\\');
     while (p + 16 <= end) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const int mask = _mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        const int mask =
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
         if (mask) return p + __builtin_ctz(static_cast<unsigned>(mask));
         p += 16;
     }
-    while (p < end && *p != '"' && *p != '\\') ++p;
+    while (p < end && *p != '"' && *p != '\\')
+        ++p;
     return p;
 }
 
@@ -30,9 +31,9 @@ const char* findStructural(const char* p, const char* end) {
     while (p + 16 <= end) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         const __m128i folded = _mm_or_si128(v, fold);
-        const __m128i hit = _mm_or_si128(
-            _mm_cmpeq_epi8(v, quote),
-            _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close)));
+        const __m128i hit =
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                         _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close)));
         const int mask = _mm_movemask_epi8(hit);
         if (mask) return p + __builtin_ctz(static_cast<unsigned>(mask));
         p += 16;
@@ -93,7 +94,8 @@ ScanResult scanJsonValue(const char* p, const char* end, size_t maxDepth, bool a
         return {ScanStatus::Invalid, p};
     // Scalar: number, true, false, null (validated later by simdjson).
     const char* q = p;
-    while (q < end && *q != ',' && *q != '}' && *q != ']' && !isJsonSpace(*q)) ++q;
+    while (q < end && *q != ',' && *q != '}' && *q != ']' && !isJsonSpace(*q))
+        ++q;
     if (q < end || atEof) return {ScanStatus::Complete, q};
     return {ScanStatus::NeedMore, p};
 }

@@ -14,7 +14,9 @@ struct ScanResult {
     const char* end; // one past the value when Complete
 };
 
-inline bool isJsonSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+inline bool isJsonSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 // [p, end) must be followed by at least 16 readable bytes. With atEof, a scalar running to
 // `end` is complete.

@@ -40,7 +40,8 @@ std::optional<int64_t> readInt64(od::value value) {
         if (r.ec == std::errc() && r.ptr == s.data() + s.size()) return v;
         return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -61,28 +62,35 @@ std::optional<double> readDouble(od::value value) {
         if (r.ec == std::errc() && r.ptr == s.data() + s.size()) return v;
         return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+        return std::nullopt;
     }
 }
 
 std::string_view readText(od::value value, TextArena& arena) {
     switch (value.type()) {
-    case od::json_type::string: return value.get_string().value();
-    case od::json_type::null: return {};
-    case od::json_type::boolean: return value.get_bool().value() ? "true" : "false";
+    case od::json_type::string:
+        return value.get_string().value();
+    case od::json_type::null:
+        return {};
+    case od::json_type::boolean:
+        return value.get_bool().value() ? "true" : "false";
     case od::json_type::number: {
         std::string& scratch = arena.next();
         scratch.assign(simdjson::to_json_string(value).value());
-        while (!scratch.empty() && isspace(static_cast<unsigned char>(scratch.back()))) scratch.pop_back();
+        while (!scratch.empty() && isspace(static_cast<unsigned char>(scratch.back())))
+            scratch.pop_back();
         return scratch;
     }
-    default: return readRawJson(value);
+    default:
+        return readRawJson(value);
     }
 }
 
 std::optional<bool> readBool(od::value value) {
     switch (value.type()) {
-    case od::json_type::boolean: return value.get_bool().value();
+    case od::json_type::boolean:
+        return value.get_bool().value();
     case od::json_type::string: {
         const std::string_view s = value.get_string().value();
         if (s.size() == 4 && (s[0] | 0x20) == 't' && (s[1] | 0x20) == 'r' && (s[2] | 0x20) == 'u' &&
@@ -91,13 +99,15 @@ std::optional<bool> readBool(od::value value) {
         if (s.size() == 5 && (s[0] | 0x20) == 'f') return false;
         return std::nullopt;
     }
-    default: return std::nullopt;
+    default:
+        return std::nullopt;
     }
 }
 
 std::string_view readRawJson(od::value value) {
     std::string_view raw = simdjson::to_json_string(value).value();
-    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+    while (!raw.empty() &&
+           (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
         raw.remove_suffix(1);
     return raw;
 }

@@ -18,7 +18,6 @@ namespace tg::import {
 
 namespace od = simdjson::ondemand;
 
-
 // Integer from a JSON number or a decimal string; nullopt for null, floats out of range, text.
 std::optional<int64_t> readInt64(od::value value);
 // Double from a JSON number or a numeric string (including "NaN", "+Inf").

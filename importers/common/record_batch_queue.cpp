@@ -18,7 +18,9 @@ void RecordBatch::append(const JsonRecord& record) {
     entries.push_back(std::move(e));
 }
 
-void RecordBatch::seal() { bytes.append(kPadding, '\0'); }
+void RecordBatch::seal() {
+    bytes.append(kPadding, '\0');
+}
 
 JsonRecord RecordBatch::record(size_t i) const {
     const Entry& e = entries[i];

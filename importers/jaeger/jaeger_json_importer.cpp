@@ -12,7 +12,8 @@ namespace {
 // arrived before it (Jaeger writes "processes" after "spans" in a bare trace).
 class JaegerRecordHandler {
 public:
-    JaegerRecordHandler(const std::string& path, model::SpanSink& sink) : m_path(path), m_sink(sink) {}
+    JaegerRecordHandler(const std::string& path, model::SpanSink& sink)
+        : m_path(path), m_sink(sink) {}
 
     void handle(od::document& doc, const JsonRecord& record) {
         if (record.document != m_document) {
@@ -34,8 +35,10 @@ public:
                 throw simdjson::simdjson_error(spans);
             const bool isTrace = spans == simdjson::SUCCESS;
             doc.rewind();
-            if (isTrace) parseTrace(doc, record);
-            else addSpan(doc.get_object(), record);
+            if (isTrace)
+                parseTrace(doc, record);
+            else
+                addSpan(doc.get_object(), record);
         } else if (key == "spans") {
             addSpan(doc.get_object(), record);
         } else if (key == "processes") {
@@ -98,7 +101,8 @@ private:
                 m_sink.addSpan(m_span);
             } catch (const simdjson::simdjson_error& e) {
                 m_sink.diagnostics().report("bad_record", model::Severity::Error,
-                                            recordPosition(m_path, m_pendingRecords[i]) + ": " + e.what());
+                                            recordPosition(m_path, m_pendingRecords[i]) + ": " +
+                                                e.what());
             }
         }
         m_pending.clear();
@@ -106,9 +110,10 @@ private:
     }
 
     void reportUnknownProcess(const JsonRecord& record, const std::string& id) {
-        m_sink.diagnostics().report("unknown_process_id", model::Severity::Warning,
-                                    recordPosition(m_path, record) + ": processID \"" + id +
-                                        "\" is not in the trace's processes; service set to unknown");
+        m_sink.diagnostics().report(
+            "unknown_process_id", model::Severity::Warning,
+            recordPosition(m_path, record) + ": processID \"" + id +
+                "\" is not in the trace's processes; service set to unknown");
     }
 
     const std::string& m_path;

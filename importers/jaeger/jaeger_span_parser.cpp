@@ -51,10 +51,14 @@ void parseTag(od::object tag, std::vector<AttributeInput>& out, TextArena& scrat
             type = field.value().get_string().value();
         } else if (key == "value" || key == "vStr" || key == "vInt64" || key == "vFloat64" ||
                    key == "vBool" || key == "vBinary") {
-            if (key == "vInt64") type = "int64";
-            else if (key == "vFloat64") type = "float64";
-            else if (key == "vBool") type = "bool";
-            else if (key == "vBinary") type = "binary";
+            if (key == "vInt64")
+                type = "int64";
+            else if (key == "vFloat64")
+                type = "float64";
+            else if (key == "vBool")
+                type = "bool";
+            else if (key == "vBinary")
+                type = "binary";
             od::value v = field.value();
             if (iequals(type, "int64")) {
                 if (auto i = readInt64(v)) {
@@ -102,7 +106,8 @@ Reference parseReference(od::object ref) {
             od::value v = field.value();
             if (v.type() == od::json_type::string) {
                 const std::string_view t = v.get_string().value();
-                r.type = iequals(t, "FOLLOWS_FROM") ? model::RefType::FollowsFrom : model::RefType::ChildOf;
+                r.type = iequals(t, "FOLLOWS_FROM") ? model::RefType::FollowsFrom
+                                                    : model::RefType::ChildOf;
             } else if (auto n = readInt64(v)) {
                 r.type = *n == 1 ? model::RefType::FollowsFrom : model::RefType::ChildOf;
             }
@@ -124,13 +129,15 @@ void parseLog(od::object log, model::SpanInput& span, TextArena& scratch) {
         if (key == "timestamp") {
             if (auto ns = readTimestampNs(field.value())) ev.timeNs = *ns;
         } else if (key == "fields") {
-            for (auto tag : field.value().get_array()) parseTag(tag.get_object(), span.eventAttributes, scratch);
+            for (auto tag : field.value().get_array())
+                parseTag(tag.get_object(), span.eventAttributes, scratch);
         }
     }
     ev.attrCount = static_cast<uint32_t>(span.eventAttributes.size()) - ev.attrBegin;
     for (uint32_t i = ev.attrBegin; i < span.eventAttributes.size(); ++i) {
         const AttributeInput& a = span.eventAttributes[i];
-        if ((a.key == "event" || a.key == "message") && a.type == AttrType::String && !a.str.empty()) {
+        if ((a.key == "event" || a.key == "message") && a.type == AttrType::String &&
+            !a.str.empty()) {
             ev.name = a.str;
             break;
         }
@@ -141,7 +148,8 @@ void parseLog(od::object log, model::SpanInput& span, TextArena& scratch) {
 } // namespace
 
 void parseTags(od::array tags, std::vector<AttributeInput>& out, TextArena& scratch) {
-    for (auto tag : tags) parseTag(tag.get_object(), out, scratch);
+    for (auto tag : tags)
+        parseTag(tag.get_object(), out, scratch);
 }
 
 model::ResourceId parseProcess(od::object process, model::SpanSink& sink) {
@@ -189,22 +197,31 @@ SpanParseResult parseSpan(od::object object, model::SpanSink& sink, const Proces
         } else if (key == "references") {
             od::value v = field.value();
             if (v.type() == od::json_type::array)
-                for (auto ref : v.get_array()) refs.push_back(parseReference(ref.get_object()));
+                for (auto ref : v.get_array())
+                    refs.push_back(parseReference(ref.get_object()));
         } else if (key == "parentSpanID") {
             legacyParent = model::parseSpanId(field.value().get_string().value());
         } else if (key == "startTime") {
-            if (auto ns = readTimestampNs(field.value())) span.startNs = *ns;
-            else result.diagnostics.report("bad_start_time", model::Severity::Warning, "unreadable startTime");
+            if (auto ns = readTimestampNs(field.value()))
+                span.startNs = *ns;
+            else
+                result.diagnostics.report("bad_start_time", model::Severity::Warning,
+                                          "unreadable startTime");
         } else if (key == "duration") {
-            if (auto ns = readDurationNs(field.value())) span.durationNs = *ns;
-            else result.diagnostics.report("bad_duration", model::Severity::Warning, "unreadable duration");
+            if (auto ns = readDurationNs(field.value()))
+                span.durationNs = *ns;
+            else
+                result.diagnostics.report("bad_duration", model::Severity::Warning,
+                                          "unreadable duration");
         } else if (key == "tags") {
             od::value v = field.value();
-            if (v.type() == od::json_type::array) parseTags(v.get_array(), span.attributes, scratch);
+            if (v.type() == od::json_type::array)
+                parseTags(v.get_array(), span.attributes, scratch);
         } else if (key == "logs") {
             od::value v = field.value();
             if (v.type() == od::json_type::array)
-                for (auto log : v.get_array()) parseLog(log.get_object(), span, scratch);
+                for (auto log : v.get_array())
+                    parseLog(log.get_object(), span, scratch);
         } else if (key == "processID") {
             result.hasProcessId = true;
             result.processId = std::string(field.value().get_string().value());
@@ -228,7 +245,8 @@ SpanParseResult parseSpan(od::object object, model::SpanSink& sink, const Proces
         }
     if (!parent)
         for (const Reference& r : refs)
-            if (r.type == model::RefType::FollowsFrom && r.trace.id == span.trace.id && r.span.id != 0) {
+            if (r.type == model::RefType::FollowsFrom && r.trace.id == span.trace.id &&
+                r.span.id != 0) {
                 parent = &r;
                 break;
             }
@@ -242,7 +260,8 @@ SpanParseResult parseSpan(od::object object, model::SpanSink& sink, const Proces
         if (&r != parent) span.links.push_back({r.trace, r.span, r.type});
 
     for (const AttributeInput& a : span.attributes) {
-        if (a.key == "span.kind" && a.type == AttrType::String) span.kind = model::spanKindFromName(a.str);
+        if (a.key == "span.kind" && a.type == AttrType::String)
+            span.kind = model::spanKindFromName(a.str);
         else if (a.key == "otel.status_code" && a.type == AttrType::String)
             span.status = iequals(a.str, "ERROR") ? model::StatusCode::Error
                           : iequals(a.str, "OK")  ? model::StatusCode::Ok

@@ -27,7 +27,8 @@ model::StatusCode readStatus(od::object status) {
         od::value v = field.value();
         if (v.type() == od::json_type::string) {
             const std::string_view s = v.get_string().value();
-            if (s == "STATUS_CODE_ERROR" || s == "ERROR" || s == "2") return model::StatusCode::Error;
+            if (s == "STATUS_CODE_ERROR" || s == "ERROR" || s == "2")
+                return model::StatusCode::Error;
             if (s == "STATUS_CODE_OK" || s == "OK" || s == "1") return model::StatusCode::Ok;
         } else if (auto n = readInt64(v)) {
             if (*n == 2) return model::StatusCode::Error;
@@ -63,32 +64,40 @@ private:
         for (auto field : doc.get_object()) {
             if (field.unescaped_key().value() != "resource") continue;
             for (auto rf : field.value().get_object())
-                if (rf.unescaped_key().value() == "attributes") parseAttributes(rf.value().get_array(), attrs, scratch);
+                if (rf.unescaped_key().value() == "attributes")
+                    parseAttributes(rf.value().get_array(), attrs, scratch);
         }
         std::string_view service = "unknown";
         for (const AttributeInput& a : attrs)
-            if (a.key == "service.name" && a.type == model::AttrType::String && !a.str.empty()) service = a.str;
+            if (a.key == "service.name" && a.type == model::AttrType::String && !a.str.empty())
+                service = a.str;
         return m_sink.addResource(service, attrs);
     }
 
-    void parseScopeSpans(od::object scopeSpans, model::ResourceId resource, const JsonRecord& record) {
+    void parseScopeSpans(od::object scopeSpans, model::ResourceId resource,
+                         const JsonRecord& record) {
         std::string scopeName, scopeVersion;
         for (auto field : scopeSpans) {
             const std::string_view key = field.unescaped_key().value();
-            if (key == "scope" || isField(key, "instrumentationLibrary", "instrumentation_library")) {
+            if (key == "scope" ||
+                isField(key, "instrumentationLibrary", "instrumentation_library")) {
                 for (auto sf : field.value().get_object()) {
                     const std::string_view k = sf.unescaped_key().value();
-                    if (k == "name") scopeName = std::string(sf.value().get_string().value());
-                    else if (k == "version") scopeVersion = std::string(sf.value().get_string().value());
+                    if (k == "name")
+                        scopeName = std::string(sf.value().get_string().value());
+                    else if (k == "version")
+                        scopeVersion = std::string(sf.value().get_string().value());
                 }
             } else if (key == "spans") {
                 for (auto span : field.value().get_array()) {
                     parseSpan(span.get_object(), record);
                     m_span.resource = resource;
                     if (!scopeName.empty())
-                        m_span.attributes.push_back(AttributeInput::string("otel.scope.name", scopeName));
+                        m_span.attributes.push_back(
+                            AttributeInput::string("otel.scope.name", scopeName));
                     if (!scopeVersion.empty())
-                        m_span.attributes.push_back(AttributeInput::string("otel.scope.version", scopeVersion));
+                        m_span.attributes.push_back(
+                            AttributeInput::string("otel.scope.version", scopeVersion));
                     m_sink.addSpan(m_span);
                 }
             }
@@ -116,8 +125,10 @@ private:
         model::LinkInput l;
         for (auto field : link) {
             const std::string_view key = field.unescaped_key().value();
-            if (isField(key, "traceId", "trace_id")) l.trace = model::parseTraceId(field.value().get_string().value());
-            else if (isField(key, "spanId", "span_id")) l.span = model::parseSpanId(field.value().get_string().value());
+            if (isField(key, "traceId", "trace_id"))
+                l.trace = model::parseTraceId(field.value().get_string().value());
+            else if (isField(key, "spanId", "span_id"))
+                l.span = model::parseSpanId(field.value().get_string().value());
         }
         m_span.links.push_back(l);
     }
@@ -145,9 +156,11 @@ private:
             } else if (key == "attributes") {
                 parseAttributes(field.value().get_array(), m_span.attributes, m_scratch);
             } else if (key == "events") {
-                for (auto ev : field.value().get_array()) parseEvent(ev.get_object());
+                for (auto ev : field.value().get_array())
+                    parseEvent(ev.get_object());
             } else if (key == "links") {
-                for (auto link : field.value().get_array()) parseLink(link.get_object());
+                for (auto link : field.value().get_array())
+                    parseLink(link.get_object());
             } else if (key == "status") {
                 m_span.status = readStatus(field.value().get_object());
             }
@@ -161,7 +174,8 @@ private:
         if (endNs == 0) {
             m_span.durationNs = 0;
             m_sink.diagnostics().report("missing_end_time", model::Severity::Warning,
-                                        recordPosition(m_path, record) + ": span without endTimeUnixNano");
+                                        recordPosition(m_path, record) +
+                                            ": span without endTimeUnixNano");
         }
     }
 
@@ -173,18 +187,21 @@ private:
 
 } // namespace
 
-model::Status importOtlpJson(const JsonInput& input, model::SpanSink& sink, const ImportOptions& options) {
+model::Status importOtlpJson(const JsonInput& input, model::SpanSink& sink,
+                             const ImportOptions& options) {
     OtlpSpanReader reader(input.path, sink);
-    return forEachJsonRecord(input, options, sink.diagnostics(), [&](od::document& doc, const JsonRecord& record) {
-        const std::string_view key = record.key;
-        if (isField(key, "resourceSpans", "resource_spans") || key == "batches") {
-            if (doc.type() == od::json_type::object) reader.parseResourceSpans(doc, record);
-        } else if (key.empty()) {
-            sink.diagnostics().report("unexpected_record", model::Severity::Warning,
-                                      recordPosition(input.path, record) +
-                                          ": a top-level array is not an OTLP request; skipped");
-        }
-    });
+    return forEachJsonRecord(
+        input, options, sink.diagnostics(), [&](od::document& doc, const JsonRecord& record) {
+            const std::string_view key = record.key;
+            if (isField(key, "resourceSpans", "resource_spans") || key == "batches") {
+                if (doc.type() == od::json_type::object) reader.parseResourceSpans(doc, record);
+            } else if (key.empty()) {
+                sink.diagnostics().report(
+                    "unexpected_record", model::Severity::Warning,
+                    recordPosition(input.path, record) +
+                        ": a top-level array is not an OTLP request; skipped");
+            }
+        });
 }
 
 } // namespace tg::import

@@ -11,7 +11,6 @@ bool isField(std::string_view key, std::string_view camel, std::string_view snak
 
 namespace {
 
-
 void renderAnyValue(od::object any, std::string& out);
 
 // {"values":[AnyValue,...]} as a JSON array.
@@ -58,11 +57,14 @@ void renderAnyValue(od::object any, std::string& out) {
         const std::string_view key = field.unescaped_key().value();
         od::value v = field.value();
         wrote = true;
-        if (isField(key, "stringValue", "string_value") || isField(key, "bytesValue", "bytes_value")) {
+        if (isField(key, "stringValue", "string_value") ||
+            isField(key, "bytesValue", "bytes_value")) {
             appendJsonString(out, v.get_string().value());
         } else if (isField(key, "intValue", "int_value")) {
-            if (auto i = readInt64(v)) out += std::to_string(*i);
-            else out += "null";
+            if (auto i = readInt64(v))
+                out += std::to_string(*i);
+            else
+                out += "null";
         } else if (isField(key, "doubleValue", "double_value")) {
             out += readRawJson(v);
         } else if (isField(key, "boolValue", "bool_value")) {
@@ -111,8 +113,10 @@ void parseAnyValue(od::object any, AttributeInput& a, TextArena& scratch) {
                    isField(key, "kvlistValue", "kvlist_value")) {
             a.type = AttrType::Json;
             std::string& text = scratch.next();
-            if (isField(key, "arrayValue", "array_value")) renderArrayValue(v.get_object(), text);
-            else renderKvlistValue(v.get_object(), text);
+            if (isField(key, "arrayValue", "array_value"))
+                renderArrayValue(v.get_object(), text);
+            else
+                renderKvlistValue(v.get_object(), text);
             a.str = text;
         }
     }

@@ -17,6 +17,7 @@ namespace od = simdjson::ondemand;
 bool isField(std::string_view key, std::string_view camel, std::string_view snake);
 
 // Appends each {"key":..., "value":{...}} of an attributes array.
-void parseAttributes(od::array attributes, std::vector<model::AttributeInput>& out, TextArena& scratch);
+void parseAttributes(od::array attributes, std::vector<model::AttributeInput>& out,
+                     TextArena& scratch);
 
 } // namespace tg::import::otlp

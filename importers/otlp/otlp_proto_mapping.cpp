@@ -32,8 +32,6 @@ bool hasUnknownFields(const google::protobuf::Message& message) {
     return !message.GetReflection()->GetUnknownFields(message).empty();
 }
 
-
-
 void appendJsonDouble(double d, std::string& out) {
     // JSON has no NaN/Infinity; protojson spells them as strings, and so do we.
     if (std::isnan(d)) {

@@ -27,17 +27,21 @@ model::Status unsupported(const std::string& path, Format format) {
 model::Status dispatch(Format format, const JsonInput& input, model::SpanSink& sink,
                        const ImportOptions& options) {
     switch (format) {
-    case Format::JaegerJson: return importJaegerJson(input, sink, options);
-    case Format::OtlpJson: return importOtlpJson(input, sink, options);
+    case Format::JaegerJson:
+        return importJaegerJson(input, sink, options);
+    case Format::OtlpJson:
+        return importOtlpJson(input, sink, options);
 #ifdef TOPOGRAPH_HAVE_ZIPKIN
-    case Format::ZipkinJson: return importZipkinJson(input, sink, options);
+    case Format::ZipkinJson:
+        return importZipkinJson(input, sink, options);
 #endif
 #ifdef TOPOGRAPH_HAVE_OTLP_PROTO
     case Format::OtlpProtobuf:
         return input.bytes ? importOtlpProtobufBytes(*input.bytes, input.path, sink, options)
                            : importOtlpProtobuf(input.path, sink, options);
 #endif
-    default: return unsupported(input.path, format);
+    default:
+        return unsupported(input.path, format);
     }
 }
 

@@ -4,9 +4,12 @@ namespace tg::model {
 
 const char* severityName(Severity s) {
     switch (s) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Info:
+        return "info";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Error:
+        return "error";
     }
     return "warning";
 }
@@ -33,7 +36,8 @@ void Diagnostics::add(std::string_view code, Severity severity, uint64_t count,
 }
 
 void Diagnostics::merge(const Diagnostics& other) {
-    for (const auto& e : other.m_entries) add(e.code, e.severity, e.count, e.firstSample);
+    for (const auto& e : other.m_entries)
+        add(e.code, e.severity, e.count, e.firstSample);
 }
 
 uint64_t Diagnostics::count(std::string_view code) const {

@@ -35,7 +35,8 @@ int base64Value(char c) {
 
 // Decodes standard or URL-safe base64 (padding optional). Returns the byte count, or -1.
 int decodeBase64(std::string_view text, std::array<uint8_t, 16>& out) {
-    while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+    while (!text.empty() && text.back() == '=')
+        text.remove_suffix(1);
     if (text.size() * 6 / 8 > out.size() || text.size() % 4 == 1) return -1;
     uint32_t acc = 0;
     int bits = 0;
@@ -55,7 +56,8 @@ int decodeBase64(std::string_view text, std::array<uint8_t, 16>& out) {
 
 uint64_t bigEndian64(const uint8_t* p, int n) {
     uint64_t v = 0;
-    for (int i = 0; i < n; ++i) v = (v << 8) | p[i];
+    for (int i = 0; i < n; ++i)
+        v = (v << 8) | p[i];
     return v;
 }
 
@@ -88,7 +90,8 @@ std::string TraceId::toHex() const {
 std::string spanIdToHex(SpanId id) {
     static constexpr char kDigits[] = "0123456789abcdef";
     std::string s(16, '0');
-    for (int i = 0; i < 16; ++i) s[static_cast<size_t>(i)] = kDigits[(id >> (60 - 4 * i)) & 0xF];
+    for (int i = 0; i < 16; ++i)
+        s[static_cast<size_t>(i)] = kDigits[(id >> (60 - 4 * i)) & 0xF];
     return s;
 }
 
@@ -100,8 +103,8 @@ ParsedTraceId parseTraceId(std::string_view text) {
         std::array<uint8_t, 16> bytes{};
         const int n = decodeBase64(text, bytes);
         if (n == 16 || n == 8)
-            return traceIdFromBytes(
-                std::string_view(reinterpret_cast<const char*>(bytes.data()), static_cast<size_t>(n)));
+            return traceIdFromBytes(std::string_view(reinterpret_cast<const char*>(bytes.data()),
+                                                     static_cast<size_t>(n)));
     }
     if (text.size() <= 32) {
         const size_t loDigits = text.size() > 16 ? 16 : text.size();
@@ -115,7 +118,8 @@ ParsedTraceId parseTraceId(std::string_view text) {
         if (text.size() == 22) {
             std::array<uint8_t, 16> bytes{};
             if (decodeBase64(text, bytes) == 16)
-                return traceIdFromBytes(std::string_view(reinterpret_cast<const char*>(bytes.data()), 16));
+                return traceIdFromBytes(
+                    std::string_view(reinterpret_cast<const char*>(bytes.data()), 16));
         }
     }
     r.id = {fnv1a(text, 0xcbf29ce484222325ull), fnv1a(text, 0x84222325cbf29ce4ull)};
@@ -128,8 +132,9 @@ ParsedSpanId parseSpanId(std::string_view text) {
     if (text.empty()) return r;
     if (looksLikeBase64(text, 12)) {
         std::array<uint8_t, 16> bytes{};
-        if (decodeBase64(text, bytes) == 8) return spanIdFromBytes(
-            std::string_view(reinterpret_cast<const char*>(bytes.data()), 8));
+        if (decodeBase64(text, bytes) == 8)
+            return spanIdFromBytes(
+                std::string_view(reinterpret_cast<const char*>(bytes.data()), 8));
     }
     if (text.size() <= 16 && parseHex64(text, r.id)) {
         r.spelling = IdSpelling::Hex;

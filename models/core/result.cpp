@@ -4,14 +4,22 @@ namespace tg::model {
 
 const char* errorCodeName(ErrorCode code) {
     switch (code) {
-    case ErrorCode::CannotOpen: return "cannot_open";
-    case ErrorCode::UnknownFormat: return "unknown_format";
-    case ErrorCode::Syntax: return "syntax";
-    case ErrorCode::Unsupported: return "unsupported";
-    case ErrorCode::TooLarge: return "too_large";
-    case ErrorCode::Storage: return "storage";
-    case ErrorCode::Cancelled: return "cancelled";
-    case ErrorCode::Internal: return "internal";
+    case ErrorCode::CannotOpen:
+        return "cannot_open";
+    case ErrorCode::UnknownFormat:
+        return "unknown_format";
+    case ErrorCode::Syntax:
+        return "syntax";
+    case ErrorCode::Unsupported:
+        return "unsupported";
+    case ErrorCode::TooLarge:
+        return "too_large";
+    case ErrorCode::Storage:
+        return "storage";
+    case ErrorCode::Cancelled:
+        return "cancelled";
+    case ErrorCode::Internal:
+        return "internal";
     }
     return "internal";
 }

@@ -33,7 +33,8 @@ struct Error {
     std::string toString() const;
 };
 
-inline Error makeError(ErrorCode code, std::string detail, std::string path = {}, int64_t offset = -1) {
+inline Error makeError(ErrorCode code, std::string detail, std::string path = {},
+                       int64_t offset = -1) {
     Error e;
     e.code = code;
     e.detail = std::move(detail);
@@ -64,6 +65,8 @@ private:
 // For operations that return nothing but may fail.
 struct Done {};
 using Status = Result<Done>;
-inline Status okStatus() { return Done{}; }
+inline Status okStatus() {
+    return Done{};
+}
 
 } // namespace tg::model

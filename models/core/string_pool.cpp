@@ -17,7 +17,8 @@ uint64_t hashString(std::string_view text) {
         h = (h ^ w) * 0x100000001b3ull;
         h ^= h >> 29;
     }
-    for (; i < text.size(); ++i) h = (h ^ static_cast<unsigned char>(text[i])) * 0x100000001b3ull;
+    for (; i < text.size(); ++i)
+        h = (h ^ static_cast<unsigned char>(text[i])) * 0x100000001b3ull;
     return h ^ (h >> 32);
 }
 
@@ -34,7 +35,8 @@ std::string_view StringPool::store(std::string_view text) {
         std::memcpy(m_blocks.back().get(), text.data(), text.size());
         const std::string_view v(m_blocks.back().get(), text.size());
         // keep the current small-string block last so the next small string goes there
-        if (m_blocks.size() > 1) std::swap(m_blocks[m_blocks.size() - 1], m_blocks[m_blocks.size() - 2]);
+        if (m_blocks.size() > 1)
+            std::swap(m_blocks[m_blocks.size() - 1], m_blocks[m_blocks.size() - 2]);
         return v;
     }
     if (m_blocks.empty() || m_blockUsed + text.size() > m_blockSize) {
@@ -53,7 +55,8 @@ void StringPool::rehash(size_t capacity) {
     const size_t mask = capacity - 1;
     for (StringId id = 0; id < m_views.size(); ++id) {
         size_t slot = m_hashes[id] & mask;
-        while (m_table[slot] != kEmpty) slot = (slot + 1) & mask;
+        while (m_table[slot] != kEmpty)
+            slot = (slot + 1) & mask;
         m_table[slot] = id;
     }
 }

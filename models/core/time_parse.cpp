@@ -40,9 +40,10 @@ int64_t daysFromCivil(int64_t y, unsigned m, unsigned d) {
 std::optional<int64_t> parseRfc3339Ns(std::string_view t) {
     int64_t year, month, day, hour, minute, second;
     if (!readDigits(t, 0, 4, year) || t.size() < 19 || t[4] != '-' || !readDigits(t, 5, 2, month) ||
-        t[7] != '-' || !readDigits(t, 8, 2, day) || (t[10] != 'T' && t[10] != 't' && t[10] != ' ') ||
-        !readDigits(t, 11, 2, hour) || t[13] != ':' || !readDigits(t, 14, 2, minute) ||
-        t[16] != ':' || !readDigits(t, 17, 2, second))
+        t[7] != '-' || !readDigits(t, 8, 2, day) ||
+        (t[10] != 'T' && t[10] != 't' && t[10] != ' ') || !readDigits(t, 11, 2, hour) ||
+        t[13] != ':' || !readDigits(t, 14, 2, minute) || t[16] != ':' ||
+        !readDigits(t, 17, 2, second))
         return std::nullopt;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 ||
         minute > 59 || second > 60)
@@ -60,7 +61,8 @@ std::optional<int64_t> parseRfc3339Ns(std::string_view t) {
             ++pos;
         }
         if (digits == 0) return std::nullopt;
-        for (; digits < 9; ++digits) fraction *= 10;
+        for (; digits < 9; ++digits)
+            fraction *= 10;
     }
     int64_t offsetSeconds = 0;
     if (pos < t.size() && (t[pos] == 'Z' || t[pos] == 'z')) {
@@ -113,15 +115,24 @@ std::optional<int64_t> parseGoDurationNs(std::string_view t) {
         if (!anyDigit) return std::nullopt;
         t.remove_prefix(i);
         double unit;
-        if (t.starts_with("ns")) unit = 1, t.remove_prefix(2);
-        else if (t.starts_with("us")) unit = 1e3, t.remove_prefix(2);
-        else if (t.starts_with("\xC2\xB5s")) unit = 1e3, t.remove_prefix(3); // µs (micro sign)
-        else if (t.starts_with("\xCE\xBCs")) unit = 1e3, t.remove_prefix(3); // μs (Greek mu)
-        else if (t.starts_with("ms")) unit = 1e6, t.remove_prefix(2);
-        else if (t.starts_with("s")) unit = 1e9, t.remove_prefix(1);
-        else if (t.starts_with("m")) unit = 60e9, t.remove_prefix(1);
-        else if (t.starts_with("h")) unit = 3600e9, t.remove_prefix(1);
-        else return std::nullopt;
+        if (t.starts_with("ns"))
+            unit = 1, t.remove_prefix(2);
+        else if (t.starts_with("us"))
+            unit = 1e3, t.remove_prefix(2);
+        else if (t.starts_with("\xC2\xB5s"))
+            unit = 1e3, t.remove_prefix(3); // µs (micro sign)
+        else if (t.starts_with("\xCE\xBCs"))
+            unit = 1e3, t.remove_prefix(3); // μs (Greek mu)
+        else if (t.starts_with("ms"))
+            unit = 1e6, t.remove_prefix(2);
+        else if (t.starts_with("s"))
+            unit = 1e9, t.remove_prefix(1);
+        else if (t.starts_with("m"))
+            unit = 60e9, t.remove_prefix(1);
+        else if (t.starts_with("h"))
+            unit = 3600e9, t.remove_prefix(1);
+        else
+            return std::nullopt;
         total += value * unit;
     }
     if (total > 9.2e18) return std::nullopt;

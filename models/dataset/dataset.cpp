@@ -17,9 +17,12 @@ std::string Dataset::attributeText(const Attribute& a) const {
     switch (a.type) {
     case AttrType::String:
     case AttrType::Bytes:
-    case AttrType::Json: return std::string(strings.view(a.s));
-    case AttrType::Int: return std::to_string(a.i);
-    case AttrType::Bool: return a.b ? "true" : "false";
+    case AttrType::Json:
+        return std::string(strings.view(a.s));
+    case AttrType::Int:
+        return std::to_string(a.i);
+    case AttrType::Bool:
+        return a.b ? "true" : "false";
     case AttrType::Double: {
         char buf[32];
         const auto r = std::to_chars(buf, buf + sizeof buf, a.d);
@@ -40,13 +43,13 @@ size_t Dataset::memoryBytes() const {
            capacityBytes(startNs) + capacityBytes(durationNs) + capacityBytes(resource) +
            capacityBytes(source) + capacityBytes(attrBegin) + capacityBytes(eventBegin) +
            capacityBytes(linkBegin) + capacityBytes(attributes) + capacityBytes(eventAttributes) +
-           capacityBytes(resourceAttributes) + capacityBytes(events) +
-           capacityBytes(links) + capacityBytes(resources);
+           capacityBytes(resourceAttributes) + capacityBytes(events) + capacityBytes(links) +
+           capacityBytes(resources);
 }
 
 Dataset::Checkpoint Dataset::checkpoint() const {
-    return {spanCount(),      attributes.size(), eventAttributes.size(), resourceAttributes.size(),
-            events.size(),    links.size(),      resources.size(),       sources.size()};
+    return {spanCount(),   attributes.size(), eventAttributes.size(), resourceAttributes.size(),
+            events.size(), links.size(),      resources.size(),       sources.size()};
 }
 
 void Dataset::truncate(const Checkpoint& to) {

@@ -2,8 +2,8 @@
 
 #include <charconv>
 #include <cstring>
-#include <optional>
 #include <limits>
+#include <optional>
 
 namespace tg::model {
 namespace {
@@ -31,10 +31,10 @@ uint64_t hashResource(std::string_view service, std::span<const AttributeInput> 
     for (const auto& a : attrs) {
         h = h * 31 + hashString(a.key);
         h = h * 31 + static_cast<uint64_t>(a.type);
-        h = h * 31 + (a.type == AttrType::String || a.type == AttrType::Bytes ||
-                              a.type == AttrType::Json
-                          ? hashString(a.str)
-                          : static_cast<uint64_t>(a.i));
+        h = h * 31 +
+            (a.type == AttrType::String || a.type == AttrType::Bytes || a.type == AttrType::Json
+                 ? hashString(a.str)
+                 : static_cast<uint64_t>(a.i));
     }
     return h;
 }
@@ -57,10 +57,18 @@ Attribute DatasetBuilder::internAttribute(const AttributeInput& in) {
     switch (in.type) {
     case AttrType::String:
     case AttrType::Bytes:
-    case AttrType::Json: a.s = m_dataset.strings.intern(in.str); break;
-    case AttrType::Int: a.i = in.i; break;
-    case AttrType::Double: a.d = in.d; break;
-    case AttrType::Bool: a.b = in.b; break;
+    case AttrType::Json:
+        a.s = m_dataset.strings.intern(in.str);
+        break;
+    case AttrType::Int:
+        a.i = in.i;
+        break;
+    case AttrType::Double:
+        a.d = in.d;
+        break;
+    case AttrType::Bool:
+        a.b = in.b;
+        break;
     }
     return a;
 }
@@ -86,7 +94,8 @@ ResourceId DatasetBuilder::addResource(std::string_view serviceName,
     r.service = m_dataset.strings.intern(serviceName);
     r.attrBegin = static_cast<uint32_t>(m_dataset.resourceAttributes.size());
     r.attrCount = static_cast<uint32_t>(attributes.size());
-    for (const auto& a : attributes) m_dataset.resourceAttributes.push_back(internAttribute(a));
+    for (const auto& a : attributes)
+        m_dataset.resourceAttributes.push_back(internAttribute(a));
     const auto id = static_cast<ResourceId>(m_dataset.resources.size());
     m_dataset.resources.push_back(r);
     candidates.push_back(id);
@@ -157,12 +166,12 @@ void DatasetBuilder::addSpan(const SpanInput& in) {
         start = 0;
     }
     if (start == 0)
-        m_diagnostics.report("missing_start_time", Severity::Warning,
-                             sample(in, "no start time"));
+        m_diagnostics.report("missing_start_time", Severity::Warning, sample(in, "no start time"));
     // Keep start + duration representable: every later analysis adds them.
     if (duration > std::numeric_limits<int64_t>::max() - start) {
-        m_diagnostics.report("bad_duration", Severity::Warning,
-                             sample(in, "duration runs past the representable time range; clamped"));
+        m_diagnostics.report(
+            "bad_duration", Severity::Warning,
+            sample(in, "duration runs past the representable time range; clamped"));
         duration = std::numeric_limits<int64_t>::max() - start;
     }
 
@@ -185,7 +194,8 @@ void DatasetBuilder::addSpan(const SpanInput& in) {
     d.durationNs.push_back(duration);
     d.resource.push_back(resourceId);
     d.source.push_back(m_source);
-    for (const auto& a : in.attributes) d.attributes.push_back(internAttribute(a));
+    for (const auto& a : in.attributes)
+        d.attributes.push_back(internAttribute(a));
     d.attrBegin.push_back(static_cast<uint32_t>(d.attributes.size()));
     for (const auto& e : in.events) {
         SpanEvent ev;
@@ -199,7 +209,8 @@ void DatasetBuilder::addSpan(const SpanInput& in) {
         d.events.push_back(ev);
     }
     d.eventBegin.push_back(static_cast<uint32_t>(d.events.size()));
-    for (const auto& l : in.links) d.links.push_back({l.trace.id, l.span.id, l.type});
+    for (const auto& l : in.links)
+        d.links.push_back({l.trace.id, l.span.id, l.type});
     d.linkBegin.push_back(static_cast<uint32_t>(d.links.size()));
     ++m_added;
 }

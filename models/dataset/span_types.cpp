@@ -8,12 +8,18 @@ namespace tg::model {
 
 const char* spanKindName(SpanKind kind) {
     switch (kind) {
-    case SpanKind::Unspecified: return "unspecified";
-    case SpanKind::Internal: return "internal";
-    case SpanKind::Server: return "server";
-    case SpanKind::Client: return "client";
-    case SpanKind::Producer: return "producer";
-    case SpanKind::Consumer: return "consumer";
+    case SpanKind::Unspecified:
+        return "unspecified";
+    case SpanKind::Internal:
+        return "internal";
+    case SpanKind::Server:
+        return "server";
+    case SpanKind::Client:
+        return "client";
+    case SpanKind::Producer:
+        return "producer";
+    case SpanKind::Consumer:
+        return "consumer";
     }
     return "unspecified";
 }

@@ -29,8 +29,10 @@ void LatencySketch::add(int64_t durationNs, uint32_t count) {
     }
     auto it = std::lower_bound(m_bins.begin(), m_bins.end(), idx,
                                [](const auto& bin, int16_t key) { return bin.first < key; });
-    if (it != m_bins.end() && it->first == idx) it->second += count;
-    else m_bins.insert(it, {idx, count});
+    if (it != m_bins.end() && it->first == idx)
+        it->second += count;
+    else
+        m_bins.insert(it, {idx, count});
 }
 
 void LatencySketch::merge(const LatencySketch& other) {
@@ -69,7 +71,8 @@ double LatencySketch::quantileNs(double q) const {
 
 LatencySketch LatencySketch::fromBins(std::vector<std::pair<int16_t, uint32_t>> bins) {
     LatencySketch s;
-    for (const auto& b : bins) s.m_count += b.second;
+    for (const auto& b : bins)
+        s.m_count += b.second;
     s.m_bins = std::move(bins);
     return s;
 }

@@ -6,10 +6,14 @@ namespace tg::model {
 
 const char* nodeKindName(NodeKind kind) {
     switch (kind) {
-    case NodeKind::Service: return "service";
-    case NodeKind::Database: return "database";
-    case NodeKind::Queue: return "queue";
-    case NodeKind::External: return "external";
+    case NodeKind::Service:
+        return "service";
+    case NodeKind::Database:
+        return "database";
+    case NodeKind::Queue:
+        return "queue";
+    case NodeKind::External:
+        return "external";
     }
     return "service";
 }
@@ -23,8 +27,9 @@ void CallStats::add(uint32_t bucket, int64_t durationNs, bool error) {
     if (!buckets.empty() && buckets.back().bucket == bucket) {
         target = &buckets.back();
     } else {
-        auto it = std::lower_bound(buckets.begin(), buckets.end(), bucket,
-                                   [](const BucketStats& b, uint32_t key) { return b.bucket < key; });
+        auto it =
+            std::lower_bound(buckets.begin(), buckets.end(), bucket,
+                             [](const BucketStats& b, uint32_t key) { return b.bucket < key; });
         if (it == buckets.end() || it->bucket != bucket) {
             BucketStats fresh;
             fresh.bucket = bucket;
@@ -58,11 +63,11 @@ uint32_t TimeBuckets::bucketOf(int64_t timeNs) const {
 TimeBuckets TimeBuckets::cover(int64_t minNs, int64_t maxNs, uint32_t maxBuckets) {
     static constexpr int64_t kSecond = 1'000'000'000;
     static constexpr int64_t kLadder[] = {
-        kSecond,           2 * kSecond,        5 * kSecond,       10 * kSecond,
-        15 * kSecond,      30 * kSecond,       60 * kSecond,      120 * kSecond,
-        300 * kSecond,     600 * kSecond,      900 * kSecond,     1800 * kSecond,
-        3600 * kSecond,    3 * 3600 * kSecond, 6 * 3600 * kSecond, 12 * 3600 * kSecond,
-        86400 * kSecond,   7 * 86400 * kSecond};
+        kSecond,         2 * kSecond,        5 * kSecond,        10 * kSecond,
+        15 * kSecond,    30 * kSecond,       60 * kSecond,       120 * kSecond,
+        300 * kSecond,   600 * kSecond,      900 * kSecond,      1800 * kSecond,
+        3600 * kSecond,  3 * 3600 * kSecond, 6 * 3600 * kSecond, 12 * 3600 * kSecond,
+        86400 * kSecond, 7 * 86400 * kSecond};
     TimeBuckets tb;
     if (maxNs < minNs) return tb;
     // The first width whose aligned buckets fit (alignment can add one bucket to span / width);
@@ -92,7 +97,8 @@ uint64_t edgeKey(uint32_t source, uint32_t target, bool inferred) {
 }
 } // namespace
 
-std::optional<uint32_t> ServiceGraph::findEdge(uint32_t source, uint32_t target, bool inferred) const {
+std::optional<uint32_t> ServiceGraph::findEdge(uint32_t source, uint32_t target,
+                                               bool inferred) const {
     const auto it = m_edgeByKey.find(edgeKey(source, target, inferred));
     if (it == m_edgeByKey.end()) return std::nullopt;
     return it->second;

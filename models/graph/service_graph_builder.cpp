@@ -44,7 +44,8 @@ bool inferredPeer(const Dataset& d, size_t row, const PeerKeyIds& keys, std::str
         if (keys.hasDb && a.key == keys.dbSystem) db = true;
         if (keys.hasMessaging && a.key == keys.messagingSystem) queue = true;
         for (size_t i = 0; i < std::size(kPeerKeys); ++i) {
-            if (keys.present[i] && a.key == keys.ids[i] && (best < 0 || static_cast<int>(i) < best)) {
+            if (keys.present[i] && a.key == keys.ids[i] &&
+                (best < 0 || static_cast<int>(i) < best)) {
                 const std::string text = d.attributeText(a);
                 if (!text.empty()) {
                     best = static_cast<int>(i);
@@ -98,7 +99,8 @@ ServiceGraph buildServiceGraph(const Dataset& d, const TraceStructure& ts) {
     std::vector<uint32_t> nodeOfService(d.strings.size(), UINT32_MAX);
     for (size_t row = 0; row < n; ++row) {
         uint32_t& node = nodeOfService[d.service[row]];
-        if (node == UINT32_MAX) node = g.addNode(std::string(d.serviceName(row)), NodeKind::Service);
+        if (node == UINT32_MAX)
+            node = g.addNode(std::string(d.serviceName(row)), NodeKind::Service);
         ++g.nodes[node].spans;
     }
 

@@ -127,7 +127,8 @@ TraceStructure analyzeTraceStructure(const Dataset& d, Diagnostics& diag) {
     if (ts.orphanCount > 1) diag.add("orphan_span", Severity::Warning, ts.orphanCount - 1, {});
     if (ts.ambiguousCount > 1)
         diag.add("ambiguous_parent", Severity::Warning, ts.ambiguousCount - 1, {});
-    if (ts.clockSkewedSpans > 1) diag.add("clock_skew", Severity::Info, ts.clockSkewedSpans - 1, {});
+    if (ts.clockSkewedSpans > 1)
+        diag.add("clock_skew", Severity::Info, ts.clockSkewedSpans - 1, {});
 
     ts.traceCount = traces.size();
     for (const auto& [id, t] : traces) {

@@ -27,7 +27,8 @@ struct TraceStructure {
     uint64_t rootCount = 0;
     uint64_t orphanCount = 0;
     uint64_t ambiguousCount = 0;
-    uint64_t duplicateSpanIds = 0; // (trace, span ID) keys seen more than once, shared pairs excluded
+    uint64_t duplicateSpanIds =
+        0; // (trace, span ID) keys seen more than once, shared pairs excluded
     uint64_t sharedPairs = 0;
     uint64_t tracesWithoutRoot = 0;
     uint64_t clockSkewedSpans = 0; // child starts before or ends after its parent

@@ -6,7 +6,8 @@ namespace tg::model {
 namespace {
 
 // Jaeger's rule for the shift that makes a child fit its (already adjusted) parent.
-int64_t skewOf(int64_t parentStart, int64_t parentDuration, int64_t childStart, int64_t childDuration) {
+int64_t skewOf(int64_t parentStart, int64_t parentDuration, int64_t childStart,
+               int64_t childDuration) {
     if (parentDuration < childDuration) return parentStart - childStart;
     const int64_t parentEnd = parentStart + parentDuration, childEnd = childStart + childDuration;
     if (childStart >= parentStart && childEnd <= parentEnd) return 0;
@@ -31,8 +32,9 @@ SkewAdjustment adjustClockSkew(const Dataset& d, const TraceTree& tree) {
             int64_t offset = result.offsetNs[p]; // inherited shift
             // Only spans reported by another process can disagree with their parent's clock.
             if (d.resource[row] != d.resource[prow]) {
-                const int64_t skew = skewOf(d.startNs[prow] + result.offsetNs[p], d.durationNs[prow],
-                                            d.startNs[row] + offset, d.durationNs[row]);
+                const int64_t skew =
+                    skewOf(d.startNs[prow] + result.offsetNs[p], d.durationNs[prow],
+                           d.startNs[row] + offset, d.durationNs[row]);
                 if (skew != 0) {
                     offset += skew;
                     result.adjusted[n] = true;
@@ -43,7 +45,8 @@ SkewAdjustment adjustClockSkew(const Dataset& d, const TraceTree& tree) {
         } else if (node.parent >= 0) {
             result.offsetNs[n] = result.offsetNs[static_cast<size_t>(node.parent)];
         }
-        for (auto it = node.children.rbegin(); it != node.children.rend(); ++it) stack.push_back(*it);
+        for (auto it = node.children.rbegin(); it != node.children.rend(); ++it)
+            stack.push_back(*it);
     }
     return result;
 }

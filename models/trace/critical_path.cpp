@@ -64,7 +64,8 @@ std::vector<CriticalSegment> computeCriticalPath(const Dataset& d, const TraceTr
         }
         const int64_t sectionEnd = returningFromChild ? returningStart : node.end;
         if (lfc) {
-            if (c[*lfc].end != sectionEnd) path.push_back({tree.nodes[cur].row, c[*lfc].end, sectionEnd});
+            if (c[*lfc].end != sectionEnd)
+                path.push_back({tree.nodes[cur].row, c[*lfc].end, sectionEnd});
             cur = *lfc;
             returningFromChild = false;
             continue;

@@ -35,6 +35,7 @@ struct TraceComparison {
     std::vector<ServiceDelta> byService; // by |selfDeltaNs|, largest first
 };
 
-TraceComparison compareTraces(const Dataset& dataset, const TraceTree& left, const TraceTree& right);
+TraceComparison compareTraces(const Dataset& dataset, const TraceTree& left,
+                              const TraceTree& right);
 
 } // namespace tg::model

@@ -26,16 +26,18 @@ TraceIndex TraceIndex::build(const Dataset& d, const TraceStructure& ts) {
             t.errorCount += d.isError(row);
             if (std::find(t.services.begin(), t.services.end(), d.service[row]) == t.services.end())
                 t.services.push_back(d.service[row]);
-            if (t.rootRow < 0 && row < ts.parentRow.size() && ts.parentRow[row] == TraceStructure::kRoot)
+            if (t.rootRow < 0 && row < ts.parentRow.size() &&
+                ts.parentRow[row] == TraceStructure::kRoot)
                 t.rootRow = static_cast<int32_t>(row);
         }
         t.rowEnd = i;
         if (t.rootRow < 0) t.rootRow = static_cast<int32_t>(index.rows[t.rowBegin]);
         index.traces.push_back(std::move(t));
     }
-    std::sort(index.traces.begin(), index.traces.end(), [](const TraceSummary& a, const TraceSummary& b) {
-        return a.startNs != b.startNs ? a.startNs < b.startNs : a.id < b.id;
-    });
+    std::sort(index.traces.begin(), index.traces.end(),
+              [](const TraceSummary& a, const TraceSummary& b) {
+                  return a.startNs != b.startNs ? a.startNs < b.startNs : a.id < b.id;
+              });
     return index;
 }
 
@@ -47,7 +49,8 @@ std::optional<size_t> TraceIndex::find(const TraceId& id) const {
 
 namespace {
 
-bool spanMatches(const Dataset& d, uint32_t row, const TraceQuery& q, StringId service, StringId operation) {
+bool spanMatches(const Dataset& d, uint32_t row, const TraceQuery& q, StringId service,
+                 StringId operation) {
     if (!q.service.empty() && d.service[row] != service) return false;
     if (!q.operation.empty() && d.operation[row] != operation) return false;
     for (const auto& [key, value] : q.tags) {

@@ -18,8 +18,8 @@ struct TraceSummary {
     uint32_t rowBegin = 0, rowEnd = 0; // range in TraceIndex::rows
     int64_t startNs = 0, endNs = 0;
     uint32_t errorCount = 0;
-    int32_t rootRow = -1;               // earliest root span, or earliest span when none
-    std::vector<StringId> services;     // distinct, in first-seen order
+    int32_t rootRow = -1;           // earliest root span, or earliest span when none
+    std::vector<StringId> services; // distinct, in first-seen order
     uint32_t spanCount() const { return rowEnd - rowBegin; }
     int64_t durationNs() const { return endNs - startNs; }
 };
@@ -50,6 +50,7 @@ struct TraceQuery {
 };
 
 // Indices into index.traces of the matching traces, by start time.
-std::vector<size_t> searchTraces(const Dataset& dataset, const TraceIndex& index, const TraceQuery& query);
+std::vector<size_t> searchTraces(const Dataset& dataset, const TraceIndex& index,
+                                 const TraceQuery& query);
 
 } // namespace tg::model

@@ -12,7 +12,8 @@ std::vector<uint32_t> rowsOfTrace(const Dataset& d, const TraceId& trace) {
     return rows;
 }
 
-TraceTree TraceTree::build(const Dataset& d, const TraceStructure& ts, const std::vector<uint32_t>& rows) {
+TraceTree TraceTree::build(const Dataset& d, const TraceStructure& ts,
+                           const std::vector<uint32_t>& rows) {
     TraceTree tree;
     if (rows.empty()) return tree;
     tree.trace = d.traceId[rows.front()];
@@ -38,7 +39,8 @@ TraceTree TraceTree::build(const Dataset& d, const TraceStructure& ts, const std
             if (auto it = nodeOfRow.find(static_cast<uint32_t>(p)); it != nodeOfRow.end())
                 tree.nodes[i].parent = static_cast<int32_t>(it->second);
         } else if (p == TraceStructure::kRoot && (d.flags[row] & kSpanParentFollowsFrom)) {
-            if (auto it = nodeOfSpanId.find(d.parentId[row]); it != nodeOfSpanId.end() && it->second != i) {
+            if (auto it = nodeOfSpanId.find(d.parentId[row]);
+                it != nodeOfSpanId.end() && it->second != i) {
                 tree.nodes[i].parent = static_cast<int32_t>(it->second);
                 tree.nodes[i].followsFrom = true;
             }
@@ -60,18 +62,22 @@ TraceTree TraceTree::build(const Dataset& d, const TraceStructure& ts, const std
         }
         if (cursor >= 0 && state[static_cast<size_t>(cursor)] == kOnWalk)
             tree.nodes[static_cast<size_t>(cursor)].parent = -1; // close of a cycle
-        for (uint32_t n : walk) state[n] = kRooted;
+        for (uint32_t n : walk)
+            state[n] = kRooted;
     }
     for (uint32_t i = 0; i < tree.nodes.size(); ++i) {
         const int32_t p = tree.nodes[i].parent;
-        if (p >= 0) tree.nodes[static_cast<size_t>(p)].children.push_back(i);
-        else tree.roots.push_back(i);
+        if (p >= 0)
+            tree.nodes[static_cast<size_t>(p)].children.push_back(i);
+        else
+            tree.roots.push_back(i);
     }
     auto byStart = [&](uint32_t a, uint32_t b) {
         const int64_t sa = d.startNs[tree.nodes[a].row], sb = d.startNs[tree.nodes[b].row];
         return sa != sb ? sa < sb : a < b;
     };
-    for (auto& n : tree.nodes) std::sort(n.children.begin(), n.children.end(), byStart);
+    for (auto& n : tree.nodes)
+        std::sort(n.children.begin(), n.children.end(), byStart);
     std::sort(tree.roots.begin(), tree.roots.end(), byStart);
     return tree;
 }

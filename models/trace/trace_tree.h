@@ -13,8 +13,8 @@
 namespace tg::model {
 
 struct TraceTreeNode {
-    uint32_t row = 0;       // dataset row
-    int32_t parent = -1;    // index into TraceTree::nodes, -1 for top-level
+    uint32_t row = 0;    // dataset row
+    int32_t parent = -1; // index into TraceTree::nodes, -1 for top-level
     bool followsFrom = false;
     std::vector<uint32_t> children; // indices into nodes, by start time
 };

@@ -23,10 +23,18 @@ void putAttribute(std::string& out, const Attribute& a) {
     put<uint8_t>(out, static_cast<uint8_t>(a.type));
     int64_t raw = 0;
     switch (a.type) {
-    case AttrType::Int: raw = a.i; break;
-    case AttrType::Double: std::memcpy(&raw, &a.d, 8); break;
-    case AttrType::Bool: raw = a.b ? 1 : 0; break;
-    default: raw = a.s; break;
+    case AttrType::Int:
+        raw = a.i;
+        break;
+    case AttrType::Double:
+        std::memcpy(&raw, &a.d, 8);
+        break;
+    case AttrType::Bool:
+        raw = a.b ? 1 : 0;
+        break;
+    default:
+        raw = a.s;
+        break;
     }
     put<int64_t>(out, raw);
 }
@@ -35,16 +43,25 @@ bool getAttribute(std::string_view& in, Attribute& a) {
     uint32_t key;
     uint8_t type;
     int64_t raw;
-    if (!get(in, key) || !get(in, type) || !get(in, raw) || type > static_cast<uint8_t>(AttrType::Json))
+    if (!get(in, key) || !get(in, type) || !get(in, raw) ||
+        type > static_cast<uint8_t>(AttrType::Json))
         return false;
     a = Attribute();
     a.key = key;
     a.type = static_cast<AttrType>(type);
     switch (a.type) {
-    case AttrType::Int: a.i = raw; break;
-    case AttrType::Double: std::memcpy(&a.d, &raw, 8); break;
-    case AttrType::Bool: a.b = raw != 0; break;
-    default: a.s = static_cast<StringId>(raw); break;
+    case AttrType::Int:
+        a.i = raw;
+        break;
+    case AttrType::Double:
+        std::memcpy(&a.d, &raw, 8);
+        break;
+    case AttrType::Bool:
+        a.b = raw != 0;
+        break;
+    default:
+        a.s = static_cast<StringId>(raw);
+        break;
     }
     return true;
 }
@@ -53,7 +70,8 @@ bool getAttribute(std::string_view& in, Attribute& a) {
 
 void encodeAttributes(std::span<const Attribute> attrs, std::string& out) {
     out.clear();
-    for (const Attribute& a : attrs) putAttribute(out, a);
+    for (const Attribute& a : attrs)
+        putAttribute(out, a);
 }
 
 void encodeEvents(const Dataset& d, std::span<const SpanEvent> events, std::string& out) {
@@ -62,7 +80,8 @@ void encodeEvents(const Dataset& d, std::span<const SpanEvent> events, std::stri
         put<int64_t>(out, e.timeNs);
         put<uint32_t>(out, e.name);
         put<uint32_t>(out, e.attrCount);
-        for (uint32_t i = 0; i < e.attrCount; ++i) putAttribute(out, d.eventAttributes[e.attrBegin + i]);
+        for (uint32_t i = 0; i < e.attrCount; ++i)
+            putAttribute(out, d.eventAttributes[e.attrBegin + i]);
     }
 }
 
@@ -94,7 +113,8 @@ bool decodeEvents(std::string_view blob, Dataset& d) {
     while (!blob.empty()) {
         SpanEvent e;
         uint32_t count;
-        if (!get(blob, e.timeNs) || !get(blob, e.name) || !get(blob, count) || count > blob.size()) {
+        if (!get(blob, e.timeNs) || !get(blob, e.name) || !get(blob, count) ||
+            count > blob.size()) {
             d.events.resize(eventsStart);
             d.eventAttributes.resize(attrsStart);
             return false;
@@ -120,8 +140,8 @@ bool decodeLinks(std::string_view blob, std::vector<SpanLink>& out) {
     while (!blob.empty()) {
         SpanLink l;
         uint8_t type;
-        if (!get(blob, l.trace.hi) || !get(blob, l.trace.lo) || !get(blob, l.span) || !get(blob, type) ||
-            type > static_cast<uint8_t>(RefType::Link)) {
+        if (!get(blob, l.trace.hi) || !get(blob, l.trace.lo) || !get(blob, l.span) ||
+            !get(blob, type) || type > static_cast<uint8_t>(RefType::Link)) {
             out.resize(start);
             return false;
         }

@@ -54,7 +54,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, bool
         return e;
     }
     sqlite3* db = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     std::unique_ptr<Workspace> ws(new Workspace(db, path));
     if (rc != SQLITE_OK) {
@@ -63,7 +64,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, bool
         return e;
     }
     sqlite3_busy_timeout(db, 5000);
-    if (Status s = ws->exec("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON;"); !s)
+    if (Status s = ws->exec(
+            "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON;");
+        !s)
         return s.error();
     if (Status s = ws->migrate(); !s) return s.error();
     if (Status s = ws->readCounts(); !s) return s.error();
@@ -99,7 +102,8 @@ Status Workspace::migrate() {
         e.code = ErrorCode::Unsupported;
         e.path = m_path;
         e.detail = "workspace schema version " + std::to_string(version) +
-                   " is newer than this Topograph understands (" + std::to_string(schema::kLatestVersion) + ")";
+                   " is newer than this Topograph understands (" +
+                   std::to_string(schema::kLatestVersion) + ")";
         return e;
     }
     for (; version < schema::kLatestVersion; ++version) {

@@ -57,8 +57,10 @@ Status Workspace::persistNew(const Dataset& d, const std::vector<std::string>& r
             imp.bindText(2, d.sources[i].path);
             imp.bindText(3, d.sources[i].format);
             const size_t r = i - m_storedSources;
-            if (r < reports.size()) imp.bindText(4, reports[r]);
-            else sqlite3_bind_null(imp.get(), 4);
+            if (r < reports.size())
+                imp.bindText(4, reports[r]);
+            else
+                sqlite3_bind_null(imp.get(), 4);
             if (imp.step() != SQLITE_DONE) return fail("cannot write import record");
             imp.reset();
         }
@@ -166,11 +168,13 @@ Status Workspace::loadInto(Dataset& d) {
         if (rc != SQLITE_DONE) return readFailed(rc, "resources");
     }
     d.reserve(m_storedSpans);
-    Statement st(m_db, "SELECT import_id, trace_hi, trace_lo, span_id, parent_id, service, operation, kind, "
-                       "status, flags, start_ns, duration_ns, resource, attributes, events, links "
-                       "FROM spans ORDER BY row");
+    Statement st(
+        m_db, "SELECT import_id, trace_hi, trace_lo, span_id, parent_id, service, operation, kind, "
+              "status, flags, start_ns, duration_ns, resource, attributes, events, links "
+              "FROM spans ORDER BY row");
     while ((rc = st.step()) == SQLITE_ROW) {
-        const auto service = static_cast<StringId>(st.i64(5)), operation = static_cast<StringId>(st.i64(6));
+        const auto service = static_cast<StringId>(st.i64(5)),
+                   operation = static_cast<StringId>(st.i64(6));
         const auto resource = static_cast<uint32_t>(st.i64(12));
         const int64_t importId = st.i64(0);
         if (service >= d.strings.size() || operation >= d.strings.size() ||
@@ -189,8 +193,8 @@ Status Workspace::loadInto(Dataset& d) {
         d.startNs.push_back(st.i64(10));
         d.durationNs.push_back(st.i64(11));
         d.resource.push_back(resource);
-        if (!blob::decodeAttributes(st.blob(13), d.attributes) || !blob::decodeEvents(st.blob(14), d) ||
-            !blob::decodeLinks(st.blob(15), d.links))
+        if (!blob::decodeAttributes(st.blob(13), d.attributes) ||
+            !blob::decodeEvents(st.blob(14), d) || !blob::decodeLinks(st.blob(15), d.links))
             return corrupt("bad span blobs at row " + std::to_string(d.spanCount() - 1));
         d.attrBegin.push_back(static_cast<uint32_t>(d.attributes.size()));
         d.eventBegin.push_back(static_cast<uint32_t>(d.events.size()));

@@ -36,8 +36,8 @@ private:
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(TOPOGRAPH_BINARY), args);
         if (!p.waitForFinished(120000)) return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+                p.readAllStandardOutput(), p.readAllStandardError()};
     }
     static QString edgeKey(const QJsonObject& e) {
         return QStringLiteral("%1>%2=%3/%4")
@@ -51,34 +51,41 @@ private:
 void CliTest::graphJsonMatchesHandCount() {
     const QString file = QStringLiteral("otlp/tempo_servicegraphs_base64-ids_enum-kinds.json");
     TG_REQUIRE_FIXTURE(file);
-    const Run r = run({QStringLiteral("graph"), tg::test::fixturePath(file), QStringLiteral("--format"), QStringLiteral("json")});
+    const Run r = run({QStringLiteral("graph"), tg::test::fixturePath(file),
+                       QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject graph = QJsonDocument::fromJson(r.out).object();
     QStringList edges;
-    for (const auto& e : graph["edges"].toArray()) edges << edgeKey(e.toObject());
+    for (const auto& e : graph["edges"].toArray())
+        edges << edgeKey(e.toObject());
     edges.sort();
     // Hand count (tests/data/fixture_expectations.tsv): one real edge with 2 calls, one inferred.
-    QCOMPARE(edges, (QStringList{QStringLiteral("mythical-requester>mysql=1/0"), QStringLiteral("mythical-server>mythical-requester=2/0")}));
+    QCOMPARE(edges, (QStringList{QStringLiteral("mythical-requester>mysql=1/0"),
+                                 QStringLiteral("mythical-server>mythical-requester=2/0")}));
     QStringList kinds;
     for (const auto& n : graph["nodes"].toArray())
         kinds << n.toObject()["id"].toString() + QLatin1Char(':') + n.toObject()["kind"].toString();
     kinds.sort();
-    QCOMPARE(kinds, (QStringList{QStringLiteral("mysql:inferred"), QStringLiteral("mythical-requester:service"),
+    QCOMPARE(kinds, (QStringList{QStringLiteral("mysql:inferred"),
+                                 QStringLiteral("mythical-requester:service"),
                                  QStringLiteral("mythical-server:service")}));
     const QJsonObject first = graph["edges"].toArray().first().toObject();
-    QVERIFY(first.contains(QStringLiteral("p50_ms")) && first.contains(QStringLiteral("p95_ms")) && first.contains(QStringLiteral("p99_ms")));
+    QVERIFY(first.contains(QStringLiteral("p50_ms")) && first.contains(QStringLiteral("p95_ms")) &&
+            first.contains(QStringLiteral("p99_ms")));
 }
 
 void CliTest::workspaceGivesSameGraphAsFiles() {
-    const QStringList files{QStringLiteral("jaeger/petclinic_spanAmongEachOtherGroupedAndSpans.json"),
-                            QStringLiteral("zipkin/yelp.json"), QStringLiteral("otlp/jaeger-ui_otlp-multi-in.jsonl")};
+    const QStringList files{
+        QStringLiteral("jaeger/petclinic_spanAmongEachOtherGroupedAndSpans.json"),
+        QStringLiteral("zipkin/yelp.json"), QStringLiteral("otlp/jaeger-ui_otlp-multi-in.jsonl")};
     QStringList paths;
     for (const QString& f : files) {
         TG_REQUIRE_FIXTURE(f);
         paths << tg::test::fixturePath(f);
     }
     const QString ws = m_tmp.filePath(QStringLiteral("same.tgw"));
-    const Run imported = run(QStringList{QStringLiteral("import")} + paths + QStringList{QStringLiteral("-o"), ws});
+    const Run imported =
+        run(QStringList{QStringLiteral("import")} + paths + QStringList{QStringLiteral("-o"), ws});
     QCOMPARE(imported.exitCode, 0);
     QVERIFY(imported.out.contains("workspace:"));
     const Run fromFiles = run(QStringList{QStringLiteral("graph")} + paths);
@@ -94,11 +101,14 @@ void CliTest::failedImportLeavesWorkspaceAsItWas() {
     const QString good = QStringLiteral("zipkin/skew.json");
     TG_REQUIRE_FIXTURE(good);
     const QString ws = m_tmp.filePath(QStringLiteral("keep.tgw"));
-    QCOMPARE(run({QStringLiteral("import"), tg::test::fixturePath(good), QStringLiteral("-o"), ws}).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("import"), tg::test::fixturePath(good), QStringLiteral("-o"), ws})
+                 .exitCode,
+             0);
     const QString bad = m_tmp.filePath(QStringLiteral("truncated.json"));
     QFile f(bad);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"data":[{"traceID":"a1","spans":[{"traceID":"a1","spanID":"b2","operationName":"x")");
+    f.write(
+        R"({"data":[{"traceID":"a1","spans":[{"traceID":"a1","spanID":"b2","operationName":"x")");
     f.close();
     const Run r = run({QStringLiteral("import"), bad, QStringLiteral("-o"), ws});
     QCOMPARE(r.exitCode, 2);
@@ -110,16 +120,22 @@ void CliTest::failedImportLeavesWorkspaceAsItWas() {
 void CliTest::badInputNamesFileAndPosition_data() {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("expected"); // a fragment the message must contain
-    QTest::newRow("truncated jaeger") << QByteArray(R"({"data":[{"traceID":"1","spans":[{"operationName":"a","spanID":)") << QStringLiteral("truncated");
+    QTest::newRow("truncated jaeger")
+        << QByteArray(R"({"data":[{"traceID":"1","spans":[{"operationName":"a","spanID":)")
+        << QStringLiteral("truncated");
     QTest::newRow("empty file") << QByteArray() << QStringLiteral("empty");
-    QTest::newRow("csv text") << QByteArray("a,b,c\n1,2,3\n") << QStringLiteral("unrecognised format");
-    QTest::newRow("garbage after json") << QByteArray("{\"resourceSpans\":[]}\n@@@\n") << QStringLiteral("line 2");
+    QTest::newRow("csv text") << QByteArray("a,b,c\n1,2,3\n")
+                              << QStringLiteral("unrecognised format");
+    QTest::newRow("garbage after json")
+        << QByteArray("{\"resourceSpans\":[]}\n@@@\n") << QStringLiteral("line 2");
 }
 
 void CliTest::badInputNamesFileAndPosition() {
     QFETCH(QByteArray, content);
     QFETCH(QString, expected);
-    const QString path = m_tmp.filePath(QStringLiteral("bad-%1.json").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
+    const QString path = m_tmp.filePath(QStringLiteral("bad-%1.json")
+                                            .arg(QTest::currentDataTag())
+                                            .replace(QLatin1Char(' '), QLatin1Char('_')));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(content);
@@ -134,9 +150,13 @@ void CliTest::badInputNamesFileAndPosition() {
 void CliTest::usageErrors() {
     QCOMPARE(run({QStringLiteral("frobnicate")}).exitCode, 1);
     QCOMPARE(run({QStringLiteral("graph")}).exitCode, 1);
-    QCOMPARE(run({QStringLiteral("graph"), QStringLiteral("x.json"), QStringLiteral("--format"), QStringLiteral("bmp")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("graph"), QStringLiteral("x.json"), QStringLiteral("--format"),
+                  QStringLiteral("bmp")})
+                 .exitCode,
+             1);
     QCOMPARE(run({QStringLiteral("import"), QStringLiteral("x.json")}).exitCode, 1); // no -o
-    const Run missing = run({QStringLiteral("stats"), m_tmp.filePath(QStringLiteral("does-not-exist.json"))});
+    const Run missing =
+        run({QStringLiteral("stats"), m_tmp.filePath(QStringLiteral("does-not-exist.json"))});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY(missing.err.contains("cannot open"));
 }
@@ -151,13 +171,17 @@ void CliTest::graphFormats() {
     const QString file = QStringLiteral("zipkin/yelp.json");
     TG_REQUIRE_FIXTURE(file);
     const QString in = tg::test::fixturePath(file);
-    const QStringList services{QStringLiteral("routing"), QStringLiteral("mobile_api"), QStringLiteral("spectre"),
-                               QStringLiteral("yelp-main"), QStringLiteral("memcache")};
-    const Run svg = run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("svg")});
+    const QStringList services{QStringLiteral("routing"), QStringLiteral("mobile_api"),
+                               QStringLiteral("spectre"), QStringLiteral("yelp-main"),
+                               QStringLiteral("memcache")};
+    const Run svg =
+        run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("svg")});
     QCOMPARE(svg.exitCode, 0);
     QVERIFY(svg.out.startsWith("<?xml") || svg.out.contains("<svg"));
-    for (const QString& name : services) QVERIFY2(svg.out.contains(name.toUtf8()), qPrintable(name));
-    const Run dot = run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("dot")});
+    for (const QString& name : services)
+        QVERIFY2(svg.out.contains(name.toUtf8()), qPrintable(name));
+    const Run dot =
+        run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("dot")});
     QCOMPARE(dot.exitCode, 0);
     QVERIFY(dot.out.contains("digraph"));
     if (QFile::exists(QStringLiteral("/usr/bin/dot"))) {
@@ -168,13 +192,17 @@ void CliTest::graphFormats() {
         QVERIFY(graphviz.waitForFinished(60000));
         QCOMPARE(graphviz.exitCode(), 0);
     }
-    const Run mermaid = run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("mermaid")});
+    const Run mermaid =
+        run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("mermaid")});
     QVERIFY(mermaid.out.startsWith("flowchart LR"));
     const Run laid = run({QStringLiteral("graph"), in, QStringLiteral("--layout")});
     for (const auto& n : QJsonDocument::fromJson(laid.out).object()["nodes"].toArray())
         QVERIFY(n.toObject().contains(QStringLiteral("x")) && n.toObject()["width"].toDouble() > 0);
     const QString png = m_tmp.filePath(QStringLiteral("g.png"));
-    QCOMPARE(run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("-o"), png}).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("png"),
+                  QStringLiteral("-o"), png})
+                 .exitCode,
+             0);
     QFile pngFile(png);
     QVERIFY(pngFile.open(QIODevice::ReadOnly));
     QVERIFY(pngFile.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
@@ -184,16 +212,20 @@ void CliTest::traceSearchAndCriticalPath() {
     const QString file = QStringLiteral("zipkin/skew.json");
     TG_REQUIRE_FIXTURE(file);
     const QString in = tg::test::fixturePath(file);
-    const Run found = run({QStringLiteral("traces"), in, QStringLiteral("--service"), QStringLiteral("serviceb")});
+    const Run found = run(
+        {QStringLiteral("traces"), in, QStringLiteral("--service"), QStringLiteral("serviceb")});
     QCOMPARE(found.exitCode, 0);
     const QJsonArray traces = QJsonDocument::fromJson(found.out).object()["traces"].toArray();
     QCOMPARE(traces.size(), 1);
     QCOMPARE(traces[0].toObject()["spans"].toInt(), 4);
-    const Run none = run({QStringLiteral("traces"), in, QStringLiteral("--service"), QStringLiteral("nope")});
+    const Run none =
+        run({QStringLiteral("traces"), in, QStringLiteral("--service"), QStringLiteral("nope")});
     QCOMPARE(QJsonDocument::fromJson(none.out).object()["total"].toInt(), 0);
-    const Run csv = run({QStringLiteral("traces"), in, QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--errors")});
+    const Run csv = run({QStringLiteral("traces"), in, QStringLiteral("--format"),
+                         QStringLiteral("csv"), QStringLiteral("--errors")});
     QCOMPARE(csv.out.count('\n'), 1); // header only: skew.json has no error spans
-    const Run one = run({QStringLiteral("trace"), in, QStringLiteral("--id"), traces[0].toObject()["trace_id"].toString()});
+    const Run one = run({QStringLiteral("trace"), in, QStringLiteral("--id"),
+                         traces[0].toObject()["trace_id"].toString()});
     QCOMPARE(one.exitCode, 0);
     const QJsonObject trace = QJsonDocument::fromJson(one.out).object();
     QCOMPARE(trace["spans"].toArray().size(), 4);
@@ -206,7 +238,9 @@ void CliTest::traceSearchAndCriticalPath() {
         QVERIFY(o["start_ns"].toInteger() >= previousEnd);
         previousEnd = o["end_ns"].toInteger();
     }
-    QCOMPARE(run({QStringLiteral("trace"), in, QStringLiteral("--id"), QStringLiteral("ffff")}).exitCode, 2);
+    QCOMPARE(
+        run({QStringLiteral("trace"), in, QStringLiteral("--id"), QStringLiteral("ffff")}).exitCode,
+        2);
 }
 
 QTEST_GUILESS_MAIN(CliTest)

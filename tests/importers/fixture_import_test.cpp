@@ -30,20 +30,23 @@ void FixtureImportTest::importsWithHandCountedExpectations_data() {
     QTest::addColumn<int>("duplicates");
     QTest::addColumn<int>("shared");
     QTest::addColumn<int>("errors");
-    const auto rows = test::readExpectations(test::testDataPath(QStringLiteral("fixture_expectations.tsv")));
+    const auto rows =
+        test::readExpectations(test::testDataPath(QStringLiteral("fixture_expectations.tsv")));
     QVERIFY2(rows.size() >= 17, "expectation table missing or short");
     for (const auto& r : rows)
-        QTest::newRow(qPrintable(r["file"])) << r["file"] << r["spans"].toInt() << r["traces"].toInt() << r["services"]
-                                             << r["edges"] << r["inferred_edges"] << r["orphans"].toInt()
-                                             << r["roots"].toInt() << r["duplicate_span_ids"].toInt()
-                                             << r["shared_pairs"].toInt() << r["error_spans"].toInt();
+        QTest::newRow(qPrintable(r["file"]))
+            << r["file"] << r["spans"].toInt() << r["traces"].toInt() << r["services"] << r["edges"]
+            << r["inferred_edges"] << r["orphans"].toInt() << r["roots"].toInt()
+            << r["duplicate_span_ids"].toInt() << r["shared_pairs"].toInt()
+            << r["error_spans"].toInt();
 }
 
 void FixtureImportTest::importsWithHandCountedExpectations() {
     QFETCH(QString, file);
     TG_REQUIRE_FIXTURE(file);
     model::Dataset dataset;
-    const import::ImportReport report = import::importTraceFile(test::fixturePath(file).toStdString(), dataset);
+    const import::ImportReport report =
+        import::importTraceFile(test::fixturePath(file).toStdString(), dataset);
     QVERIFY2(!report.failed, report.error.toString().c_str());
     model::Diagnostics diag;
     const model::TraceStructure ts = model::analyzeTraceStructure(dataset, diag);
@@ -67,7 +70,8 @@ void FixtureImportTest::importsWithHandCountedExpectations() {
 void FixtureImportTest::sniffsEachFixtureFormat_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("format");
-    const auto rows = test::readExpectations(test::testDataPath(QStringLiteral("fixture_expectations.tsv")));
+    const auto rows =
+        test::readExpectations(test::testDataPath(QStringLiteral("fixture_expectations.tsv")));
     for (const auto& r : rows) {
         const QString folder = r["file"].section(QLatin1Char('/'), 0, 0);
         QTest::newRow(qPrintable(r["file"])) << r["file"] << folder + QStringLiteral("-json");
@@ -78,7 +82,8 @@ void FixtureImportTest::sniffsEachFixtureFormat() {
     QFETCH(QString, file);
     TG_REQUIRE_FIXTURE(file);
     model::Dataset dataset;
-    const import::ImportReport report = import::importTraceFile(test::fixturePath(file).toStdString(), dataset);
+    const import::ImportReport report =
+        import::importTraceFile(test::fixturePath(file).toStdString(), dataset);
     QTEST(QString::fromLatin1(import::formatName(report.format)), "format");
 }
 

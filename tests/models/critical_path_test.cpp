@@ -14,7 +14,9 @@ using tg::test::SpanSpec;
 
 namespace {
 
-void build(BuiltTrace& b, const std::vector<SpanSpec>& specs) { tg::test::buildTrace(b, specs); }
+void build(BuiltTrace& b, const std::vector<SpanSpec>& specs) {
+    tg::test::buildTrace(b, specs);
+}
 
 // "id:start-end" per segment, times relative to the trace start in ms.
 QString describe(const BuiltTrace& b, const std::vector<CriticalSegment>& path) {
@@ -42,19 +44,22 @@ private slots:
 void CriticalPathTest::handCheckedTraces_data() {
     QTest::addColumn<std::vector<SpanSpec>>("spans");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("sequential children") << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 1, 10, 40}, {3, 1, 50, 90}}
-                                         << QStringLiteral("1:0-10 2:10-40 1:40-50 3:50-90 1:90-100");
-    QTest::newRow("parallel children") << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 1, 10, 80}, {3, 1, 20, 60}}
-                                       << QStringLiteral("1:0-10 2:10-80 1:80-100");
+    QTest::newRow("sequential children")
+        << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 1, 10, 40}, {3, 1, 50, 90}}
+        << QStringLiteral("1:0-10 2:10-40 1:40-50 3:50-90 1:90-100");
+    QTest::newRow("parallel children")
+        << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 1, 10, 80}, {3, 1, 20, 60}}
+        << QStringLiteral("1:0-10 2:10-80 1:80-100");
     QTest::newRow("child outlives parent") << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 1, 50, 150}}
                                            << QStringLiteral("1:0-50 2:50-100");
     QTest::newRow("follows-from child ignored")
         << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 1, 10, 30}, {3, 1, 40, 200, true}}
         << QStringLiteral("1:0-10 2:10-30 1:30-100");
-    QTest::newRow("orphan is another root") << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 99, 20, 50}}
-                                            << QStringLiteral("1:0-100");
-    QTest::newRow("nested grandchild") << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 1, 10, 90}, {3, 2, 20, 70}}
-                                       << QStringLiteral("1:0-10 2:10-20 3:20-70 2:70-90 1:90-100");
+    QTest::newRow("orphan is another root")
+        << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 99, 20, 50}} << QStringLiteral("1:0-100");
+    QTest::newRow("nested grandchild")
+        << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 1, 10, 90}, {3, 2, 20, 70}}
+        << QStringLiteral("1:0-10 2:10-20 3:20-70 2:70-90 1:90-100");
     QTest::newRow("child entirely after parent dropped")
         << std::vector<SpanSpec>{{1, 0, 0, 100}, {2, 1, 120, 150}} << QStringLiteral("1:0-100");
 }

@@ -23,10 +23,12 @@ private slots:
 };
 
 void TraceAnalysisTest::childBeforeParentIsCentred() {
-    // P [100,200] on A; C [50,80] on B starts early: centred → start 100 + (100-30)/2 = 135 (+85 ms).
-    // G [60,70] on B inherits +85 → [145,155], inside C's adjusted [135,165]: not itself adjusted.
+    // P [100,200] on A; C [50,80] on B starts early: centred → start 100 + (100-30)/2 = 135 (+85
+    // ms). G [60,70] on B inherits +85 → [145,155], inside C's adjusted [135,165]: not itself
+    // adjusted.
     BuiltTrace b;
-    test::buildTrace(b, {{1, 0, 100, 200, false, "A"}, {2, 1, 50, 80, false, "B"}, {3, 2, 60, 70, false, "B"}});
+    test::buildTrace(
+        b, {{1, 0, 100, 200, false, "A"}, {2, 1, 50, 80, false, "B"}, {3, 2, 60, 70, false, "B"}});
     const auto adj = model::adjustClockSkew(b.dataset, b.tree);
     QCOMPARE(adj.offsetNs[1], 85 * kMs);
     QCOMPARE(adj.offsetNs[2], 85 * kMs);
@@ -67,14 +69,18 @@ void TraceAnalysisTest::compareAlignsByPathAndSumsByService() {
     // Self: A 60 → 30 (−30), B 40 → 40, C absent → 80 (+80). Summary: C +80, then A −30.
     model::Dataset d;
     model::Diagnostics diag;
-    test::addSpans(d, diag, {{1, 0, 0, 100, false, "A", "GET /"}, {2, 1, 10, 50, false, "B", "query"}}, "aaa");
+    test::addSpans(
+        d, diag, {{1, 0, 0, 100, false, "A", "GET /"}, {2, 1, 10, 50, false, "B", "query"}}, "aaa");
     test::addSpans(d, diag,
-                   {{1, 0, 0, 150, false, "A", "GET /"}, {2, 1, 10, 50, false, "B", "query"},
+                   {{1, 0, 0, 150, false, "A", "GET /"},
+                    {2, 1, 10, 50, false, "B", "query"},
                     {3, 1, 60, 140, false, "C", "charge"}},
                    "bbb");
     const auto ts = model::analyzeTraceStructure(d, diag);
-    const auto left = model::TraceTree::build(d, ts, model::rowsOfTrace(d, model::parseTraceId("aaa").id));
-    const auto right = model::TraceTree::build(d, ts, model::rowsOfTrace(d, model::parseTraceId("bbb").id));
+    const auto left =
+        model::TraceTree::build(d, ts, model::rowsOfTrace(d, model::parseTraceId("aaa").id));
+    const auto right =
+        model::TraceTree::build(d, ts, model::rowsOfTrace(d, model::parseTraceId("bbb").id));
     const auto cmp = model::compareTraces(d, left, right);
     QCOMPARE(cmp.nodes.size(), size_t(3));
     QCOMPARE(cmp.roots.size(), size_t(1));

@@ -30,8 +30,8 @@ struct BuiltTrace {
 };
 
 // Spans go to trace `trace` (several calls may share one dataset when `into` is reused).
-inline void addSpans(model::Dataset& dataset, model::Diagnostics& diag, const std::vector<SpanSpec>& specs,
-                     std::string_view trace = "abc") {
+inline void addSpans(model::Dataset& dataset, model::Diagnostics& diag,
+                     const std::vector<SpanSpec>& specs, std::string_view trace = "abc") {
     model::DatasetBuilder builder(dataset, diag, 0);
     model::SpanInput in;
     for (const SpanSpec& s : specs) {
@@ -51,7 +51,8 @@ inline void addSpans(model::Dataset& dataset, model::Diagnostics& diag, const st
 inline void buildTrace(BuiltTrace& b, const std::vector<SpanSpec>& specs) {
     addSpans(b.dataset, b.diagnostics, specs);
     b.structure = model::analyzeTraceStructure(b.dataset, b.diagnostics);
-    b.tree = model::TraceTree::build(b.dataset, b.structure, model::rowsOfTrace(b.dataset, b.dataset.traceId[0]));
+    b.tree = model::TraceTree::build(b.dataset, b.structure,
+                                     model::rowsOfTrace(b.dataset, b.dataset.traceId[0]));
 }
 
 } // namespace tg::test

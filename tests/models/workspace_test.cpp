@@ -424,7 +424,8 @@ void WorkspaceTest::roundTripsEveryAttributeTypeAndEdgeValue() {
     in.kind = model::SpanKind::Consumer;
     in.status = model::StatusCode::Error;
     in.startNs = 1'000'000'123; // just after the epoch (earlier starts are rejected by the builder)
-    in.durationNs = std::numeric_limits<int64_t>::max() - 1'000'000'123; // the largest the builder keeps
+    in.durationNs =
+        std::numeric_limits<int64_t>::max() - 1'000'000'123; // the largest the builder keeps
     in.resource = r;
     in.shared = true;
     in.attributes = {AttributeInput::integer("min", std::numeric_limits<int64_t>::min()),
