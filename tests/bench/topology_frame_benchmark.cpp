@@ -1,18 +1,28 @@
-// Topology view benchmark (DESIGN §6). For generated service graphs (random, DAG-ish, grouped in
-// namespaces, 2-4 calls per service) of 30, 300, 1000 and 3000 services it times
+// Topology view benchmark (DESIGN §6). For generated service graphs (DAG-ish, namespaces of ~25
+// consecutive services, 2-4 calls per service, ~8% inferred peers) of 30, 300, 1000 and 3000
+// services it times
 //   layout        model::layoutGraph (Graphviz on the layout worker; dot <= 300 nodes, sfdp above)
 //   scene data    buildTopologySceneData (the part a caller may run off the GUI thread)
 //   setGraph      TopologyView::setGraph (scene data + items + fit)
-//   first paint   the viewport rendered into a 1600x1000 image
-//   frames        full repaints of the viewport after each pan step or zoom step, at three zoom
-//                 levels (whole graph, mid zoom where text starts, 1:1): median and p95
-// and, in the same run, Graphviz's own `sfdp` and `dot` commands on the same graph (DOT from
-// model::toDot, -Tplain), counting edge crossings of our layout and of sfdp's (segment
-// intersections of polyline approximations; pairs of edges sharing a node are not counted).
-// Prints a Markdown table; timings are never asserted.
+//   first paint   the canvas rendering its first 1600x1000 frame
+//   frames        at three zoom levels (whole graph, 0.45 where names appear, 1:1), median and
+//                 p95 of: pans (the strips a scroll uncovers), zoom steps within a gesture (the
+//                 last frame transformed), settle bands (the crisp frame after a gesture,
+//                 rendered in TopologyCanvas::kSettleBands bands) and full repaints (content
+//                 changes); plus thread CPU time, which a loaded machine disturbs less
+// and, in the same run, Graphviz's own `sfdp` (plain and -Goverlap=prism) and `dot` commands on
+// the same graph (DOT from model::toDot, -Tplain), counting edge crossings of our layout, of
+// sfdp's (overlaps removed; plain sfdp piles boxes up) and of dot's (segment intersections of
+// polyline approximations; pairs of edges sharing a node are not counted).
+// Prints Markdown tables; timings are never asserted.
 //
-//   topology_frame_benchmark [--quick] [--sizes 30,300,1000,3000] [--frames 30]
-//                            [--seed N] [--no-graphviz] [--graphviz-timeout 120] [--png DIR]
+//   topology_frame_benchmark [--quick] [--sizes 30,300,1000,3000] [--frames 30] [--seed N]
+//       [--no-graphviz] [--graphviz-timeout 120] [--png DIR] [--engine dot|sfdp|sfdp-command]
+//       [--layout-cache DIR] [--dump-dot DIR]
+// --engine sfdp-command lays out with the sfdp command instead of model::layoutGraph (a quick
+// stand-in without clusters, for tuning frames when layoutGraph is slow); --layout-cache reuses
+// layouts between runs (layout then not timed). Tuning knobs: TOPOGRAPH_BENCH_LEVEL=fit|mid|close
+// measures one zoom level, TOPOGRAPH_BENCH_PAN_ONLY=1 only pans.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
@@ -37,6 +47,7 @@
 #include <vector>
 
 #include "models/layout/graph_layout.h"
+#include "views/topology/topology_canvas.h"
 #include "views/topology/topology_scene_data.h"
 #include "views/topology/topology_view.h"
 
@@ -295,13 +306,14 @@ struct CommandRun {
     QByteArray output;
 };
 
-CommandRun runGraphviz(const QString& program, const QString& dotFile, int timeoutS) {
+CommandRun runGraphviz(const QString& program, const QString& dotFile, int timeoutS,
+                       const QStringList& extra = {}) {
     CommandRun run;
     const QString path = QStandardPaths::findExecutable(program);
     if (path.isEmpty()) return run;
     QProcess p;
     const auto start = Clock::now();
-    p.start(path, {"-Tplain", dotFile});
+    p.start(path, QStringList{"-Tplain"} + extra + QStringList{dotFile});
     if (!p.waitForFinished(timeoutS * 1000)) {
         p.kill();
         p.waitForFinished();
@@ -450,18 +462,22 @@ bool loadLayout(const QString& path, model::LayoutGeometry& geo) {
 
 struct FrameStats {
     double panMedian = 0, panP95 = 0;   // repaint of the strips a scroll uncovers
-    double zoomMedian = 0, zoomP95 = 0; // full repaint after a zoom step
-    double zoomCpuMedian = 0;           // thread CPU time (robust on a loaded machine)
+    double stepMedian = 0, stepP95 = 0; // a zoom step during a gesture (last frame transformed)
+    double bandMedian = 0, bandP95 = 0; // one band of the crisp frame rendered after a gesture
+    double fullMedian = 0, fullP95 = 0; // a crisp full repaint (gesture settled, content change)
+    double fullCpuMedian = 0;           // thread CPU time of the full repaints
+    double panCpuMedian = 0;            // thread CPU time of the pans
 };
 
-// `frames` pan steps (45, 28 px) and `frames` zoom steps (x1.12, /1.12). A pan repaints what the
-// widget repaints after QWidget::scroll: the uncovered strips (the moved pixels are copied);
-// a zoom repaints the whole viewport.
-FrameStats measureFrames(QGraphicsView* canvas, QImage& image, int frames) {
-    std::vector<double> pan, zoom, zoomCpu;
+// `frames` each of: pan steps (45, 28 px), zoom steps within a gesture (x1.12, /1.12), and
+// crisp full repaints after a zoom step. A pan repaints what the widget repaints after
+// QWidget::scroll: the uncovered strips (the canvas moves the rest of its frame image).
+FrameStats measureFrames(view::TopologyCanvas* canvas, QImage& image, int frames) {
+    std::vector<double> pan, step, band, full, fullCpu, panCpu;
     QScrollBar* h = canvas->horizontalScrollBar();
     QScrollBar* v = canvas->verticalScrollBar();
     const QRect port = canvas->viewport()->rect();
+    canvas->viewport()->render(&image); // a valid frame to start from
     int dx = 45, dy = 28;
     for (int i = 0; i < frames; ++i) {
         if (h->value() + dx > h->maximum() || h->value() + dx < h->minimum()) dx = -dx;
@@ -473,24 +489,48 @@ FrameStats measureFrames(QGraphicsView* canvas, QImage& image, int frames) {
         if (moved.isNull()) continue; // nothing to scroll at this zoom
         const QRegion strips = QRegion(port) - QRegion(port.translated(moved));
         const auto start = Clock::now();
+        const double cpuStart = threadCpuMs();
         canvas->viewport()->render(&image, strips.boundingRect().topLeft(), strips);
         pan.push_back(msSince(start));
+        panCpu.push_back(threadCpuMs() - cpuStart);
     }
-    for (int i = 0; i < frames; ++i) {
-        const double f = i % 2 ? 1 / 1.12 : 1.12;
-        canvas->scale(f, f);
+    static const bool panOnly = qEnvironmentVariableIsSet("TOPOGRAPH_BENCH_PAN_ONLY"); // tuning
+    for (int i = 0; i < (panOnly ? 0 : frames); ++i) {
+        canvas->zoomBy(i % 2 ? 1 / 1.12 : 1.12, true);
+        const auto start = Clock::now();
+        canvas->viewport()->render(&image);
+        step.push_back(msSince(start));
+        if (i % 6 == 5) { // the gesture pauses: the crisp frame is rendered in bands
+            const auto settle = Clock::now();
+            canvas->finishSettling();
+            band.push_back(msSince(settle) / view::TopologyCanvas::kSettleBands);
+        }
+    }
+    canvas->finishSettling();
+    for (int i = 0; i < (panOnly ? 0 : frames); ++i) {
+        canvas->zoomBy(i % 2 ? 1 / 1.12 : 1.12, false);
         const auto start = Clock::now();
         const double cpuStart = threadCpuMs();
         canvas->viewport()->render(&image);
-        zoom.push_back(msSince(start));
-        zoomCpu.push_back(threadCpuMs() - cpuStart);
+        full.push_back(msSince(start));
+        fullCpu.push_back(threadCpuMs() - cpuStart);
     }
     if (pan.empty()) pan.push_back(-1);
-    return {quantile(pan, 0.5), quantile(pan, 0.95), quantile(zoom, 0.5), quantile(zoom, 0.95),
-            quantile(zoomCpu, 0.5)};
+    FrameStats stats;
+    stats.panMedian = quantile(pan, 0.5);
+    stats.panP95 = quantile(pan, 0.95);
+    stats.stepMedian = quantile(step, 0.5);
+    stats.stepP95 = quantile(step, 0.95);
+    stats.bandMedian = quantile(band, 0.5);
+    stats.bandP95 = quantile(band, 0.95);
+    stats.fullMedian = quantile(full, 0.5);
+    stats.fullP95 = quantile(full, 0.95);
+    stats.fullCpuMedian = quantile(fullCpu, 0.5);
+    stats.panCpuMedian = panCpu.empty() ? 0 : quantile(panCpu, 0.5);
+    return stats;
 }
 
-void setZoom(QGraphicsView* canvas, double zoom, QPointF centre) {
+void setZoom(view::TopologyCanvas* canvas, double zoom, QPointF centre) {
     canvas->setTransform(QTransform::fromScale(zoom, zoom));
     canvas->centerOn(centre);
 }
@@ -502,14 +542,19 @@ struct Row {
     double layoutMs = 0, dataMs = 0, setGraphMs = 0, firstPaintMs = 0;
     FrameStats overview, mid, close;
     double fitZoom = 0;
-    CommandRun sfdp, dot;
-    long oursCrossings = -1, sfdpCrossings = -1;
+    CommandRun sfdp, sfdpPrism, dot;
+    long oursCrossings = -1, sfdpCrossings = -1, dotCrossings = -1;
 };
 
 QString fmtMs(double ms) {
     if (ms >= 10000) return QString::number(ms / 1000, 'f', 1) + " s";
     if (ms >= 100) return QString::number(ms, 'f', 0);
     return QString::number(ms, 'f', 1);
+}
+
+QString fmtCpu(const FrameStats& f) {
+    return (f.panMedian < 0 ? QStringLiteral("-") : fmtMs(f.panCpuMedian)) + " / " +
+           fmtMs(f.fullCpuMedian);
 }
 
 QString fmtRun(const CommandRun& r, int timeoutS) {
@@ -519,9 +564,11 @@ QString fmtRun(const CommandRun& r, int timeoutS) {
 }
 
 QString fmtFrames(const FrameStats& f) {
-    const QString pan = f.panMedian < 0 ? QStringLiteral("no pan range")
-                                        : fmtMs(f.panMedian) + " / " + fmtMs(f.panP95);
-    return pan + " | " + fmtMs(f.zoomMedian) + " / " + fmtMs(f.zoomP95);
+    const QString pan =
+        f.panMedian < 0 ? QStringLiteral("-") : fmtMs(f.panMedian) + " / " + fmtMs(f.panP95);
+    return pan + " \\| " + fmtMs(f.stepMedian) + " / " + fmtMs(f.stepP95) + " \\| " +
+           fmtMs(f.bandMedian) + " / " + fmtMs(f.bandP95) + " \\| " + fmtMs(f.fullMedian) + " / " +
+           fmtMs(f.fullP95);
 }
 
 Row runSize(int services, uint64_t seed, int frames, bool graphviz, int timeoutS,
@@ -569,7 +616,7 @@ Row runSize(int services, uint64_t seed, int frames, bool graphviz, int timeoutS
     view::TopologyView view;
     view.resize(1600 + 16, 1000 + 16);
     view.show();
-    auto* canvas = view.findChild<QGraphicsView*>();
+    auto* canvas = view.findChild<view::TopologyCanvas*>();
     QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
     start = Clock::now();
     view.setGraph(graph, geo);
@@ -601,8 +648,13 @@ Row runSize(int services, uint64_t seed, int frames, bool graphviz, int timeoutS
             file.write(QByteArray::fromStdString(model::toDot(*graph)));
             file.close();
             row.sfdp = runGraphviz("sfdp", dotFile, timeoutS);
-            if (row.sfdp.ok) row.sfdpCrossings = countCrossings(plainPolylines(row.sfdp.output));
+            // Plain sfdp lets boxes overlap (edges shrink to stubs between piled-up nodes), so
+            // crossings are counted on its drawing with overlaps removed.
+            row.sfdpPrism = runGraphviz("sfdp", dotFile, timeoutS, {"-Goverlap=prism"});
+            if (row.sfdpPrism.ok)
+                row.sfdpCrossings = countCrossings(plainPolylines(row.sfdpPrism.output));
             row.dot = runGraphviz("dot", dotFile, timeoutS);
+            if (row.dot.ok) row.dotCrossings = countCrossings(plainPolylines(row.dot.output));
         }
     }
     return row;
@@ -629,6 +681,7 @@ int main(int argc, char** argv) {
          "stand-in layout by the sfdp command (no clusters), for tuning frames only",
          "name"},
         {"layout-cache", "reuse layouts saved here (layout not timed then)", "dir"},
+        {"dump-dot", "only write each generated graph as DOT (model::toDot) here", "dir"},
     });
     parser.process(app);
     std::vector<int> sizes;
@@ -642,6 +695,14 @@ int main(int argc, char** argv) {
     const int timeoutS = parser.value("graphviz-timeout").toInt();
     const uint64_t seed = parser.value("seed").toULongLong();
 
+    if (parser.isSet("dump-dot")) {
+        for (int n : sizes) {
+            QFile file(QStringLiteral("%1/graph_%2.dot").arg(parser.value("dump-dot")).arg(n));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(QByteArray::fromStdString(model::toDot(generateGraph(n, seed))));
+        }
+        return 0;
+    }
     std::vector<Row> rows;
     for (int n : sizes) {
         std::fprintf(stderr, "%d services...\n", n);
@@ -651,37 +712,46 @@ int main(int argc, char** argv) {
     }
 
     std::printf("\n### Topology view (1600x1000 viewport, offscreen raster; ms)\n\n"
-                "Frames: pan med / p95 | zoom med / p95, at three zoom levels.\n\n");
+                "Frames at three zoom levels, each `pan \\| zoom step \\| settle band \\| full "
+                "repaint` as median / p95: a pan repaints the uncovered strips; a zoom step "
+                "within a gesture shows the last frame transformed; when the gesture pauses the "
+                "crisp frame is rendered in %d bands, one per event-loop turn; a full repaint "
+                "renders the whole view at once (content changes: filters, palette).\n\n",
+                view::TopologyCanvas::kSettleBands);
     std::printf(
         "| services | edges | engine | layout | scene data | setGraph | first paint | "
         "shown (layout+setGraph+paint) | fit zoom | frames whole graph | frames zoom 0.45 | "
-        "frames 1:1 | zoom frame CPU med (whole/0.45/1:1) |\n"
+        "frames 1:1 | CPU med pan / full (whole; 0.45; 1:1) |\n"
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (const Row& r : rows) {
         std::printf(
-            "| %d | %zu | %s | %s | %s | %s | %s | %s | %.3f | %s | %s | %s | %s / %s / %s |\n",
+            "| %d | %zu | %s | %s | %s | %s | %s | %s | %.3f | %s | %s | %s | %s; %s; %s |\n",
             r.services, r.edges, r.engine.c_str(),
             r.layoutMs < 0 ? "cached" : qPrintable(fmtMs(r.layoutMs)), qPrintable(fmtMs(r.dataMs)),
             qPrintable(fmtMs(r.setGraphMs)), qPrintable(fmtMs(r.firstPaintMs)),
             qPrintable(fmtMs(std::max(0.0, r.layoutMs) + r.setGraphMs + r.firstPaintMs)), r.fitZoom,
             qPrintable(fmtFrames(r.overview)), qPrintable(fmtFrames(r.mid)),
-            qPrintable(fmtFrames(r.close)), qPrintable(fmtMs(r.overview.zoomCpuMedian)),
-            qPrintable(fmtMs(r.mid.zoomCpuMedian)), qPrintable(fmtMs(r.close.zoomCpuMedian)));
+            qPrintable(fmtFrames(r.close)), qPrintable(fmtCpu(r.overview)),
+            qPrintable(fmtCpu(r.mid)), qPrintable(fmtCpu(r.close)));
     }
     if (!parser.isSet("no-graphviz")) {
         std::printf(
-            "\n### Graphviz commands on the same graphs (-Tplain, wall clock) and edge "
-            "crossings\n\n| services | our layout | sfdp command | dot command | "
-            "crossings ours | crossings sfdp | ours / sfdp |\n|---|---|---|---|---|---|---|\n");
+            "\n### Graphviz commands on the same graphs (DOT from model::toDot, -Tplain, "
+            "wall clock) and edge crossings (pairs of edges sharing no node)\n\n"
+            "| services | our layout | sfdp | sfdp -Goverlap=prism | dot | crossings ours | "
+            "crossings sfdp (prism) | crossings dot | ours / sfdp |\n"
+            "|---|---|---|---|---|---|---|---|---|\n");
         for (const Row& r : rows) {
             const QString ratio =
                 r.sfdpCrossings > 0
-                    ? QString::number(double(r.oursCrossings) / r.sfdpCrossings, 'f', 2)
+                    ? QString::number(double(r.oursCrossings) / double(r.sfdpCrossings), 'f', 2)
                     : QStringLiteral("-");
-            std::printf("| %d | %s (%s) | %s | %s | %ld | %ld | %s |\n", r.services,
-                        qPrintable(fmtMs(r.layoutMs)), r.engine.c_str(),
-                        qPrintable(fmtRun(r.sfdp, timeoutS)), qPrintable(fmtRun(r.dot, timeoutS)),
-                        r.oursCrossings, r.sfdpCrossings, qPrintable(ratio));
+            std::printf("| %d | %s (%s) | %s | %s | %s | %ld | %ld | %ld | %s |\n", r.services,
+                        r.layoutMs < 0 ? "cached" : qPrintable(fmtMs(r.layoutMs)), r.engine.c_str(),
+                        qPrintable(fmtRun(r.sfdp, timeoutS)),
+                        qPrintable(fmtRun(r.sfdpPrism, timeoutS)),
+                        qPrintable(fmtRun(r.dot, timeoutS)), r.oursCrossings, r.sfdpCrossings,
+                        r.dotCrossings, qPrintable(ratio));
         }
     }
     std::printf("\nTargets: shown <= 1 s at 1000 and <= 2 s at 3000 services; frames <= 16 ms; "

@@ -9,8 +9,10 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <future>
+
 #include "models/layout/graph_layout.h"
-#include "views/topology/minimap_view.h"
+#include "views/topology/topology_canvas.h"
 #include "views/topology/topology_items.h"
 #include "views/topology/topology_scene.h"
 #include "views/topology/topology_view.h"
@@ -123,6 +125,33 @@ double inkFraction(const QImage& image) {
                    60;
         }
     return total ? double(ink) / total : 0;
+}
+
+// Share of pixels that differ clearly between two frames of the same size.
+double differingFraction(const QImage& a, const QImage& b) {
+    if (a.size() != b.size()) return 1;
+    int differ = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+            differ += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) +
+                          std::abs(qBlue(p) - qBlue(q)) >
+                      60;
+        }
+    return double(differ) / (a.width() * a.height());
+}
+
+// The canvas's frame after everything pending was painted.
+QImage settledFrame(TopologyCanvas* canvas) {
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    return canvas->frame().copy();
+}
+
+// The same view rendered from scratch.
+QImage fullFrame(TopologyCanvas* canvas) {
+    canvas->invalidateFrame();
+    return settledFrame(canvas);
 }
 
 } // namespace
@@ -435,21 +464,46 @@ private slots:
 
     void minimapOnlyForLargeGraphs() {
         auto view = makeView();
-        auto* minimap = view->findChild<MinimapView*>();
-        QVERIFY(minimap);
-        QVERIFY(!minimap->isVisible());
+        auto* canvas = view->findChild<TopologyCanvas*>();
+        QVERIFY(canvas);
+        QVERIFY(!canvas->minimapShown()); // 16 services
         auto big = chainGraph(60);
         view->setGraph(big, layout(*big));
-        QVERIFY(minimap->isVisible());
-        // A click on the minimap moves the view toward that point.
-        QGraphicsView* c = canvas(*view);
+        QVERIFY(canvas->minimapShown());
+        const QRect minimap = canvas->minimapRect();
+        QVERIFY(canvas->viewport()->rect().contains(minimap));
+        QVERIFY(minimap.right() > canvas->viewport()->width() / 2); // bottom-right corner
+        QVERIFY(minimap.bottom() > canvas->viewport()->height() / 2);
+        // A click on the minimap moves the view toward that point, and selects nothing.
         view->resetZoom();
-        auto centre = [&] { return c->mapToScene(c->viewport()->rect().center()); };
-        const QPoint click(minimap->width() - 6, 6);
-        const QPointF target = minimap->toScene(click);
+        auto centre = [&] { return canvas->mapToScene(canvas->viewport()->rect().center()); };
+        const QPoint click = minimap.topRight() + QPoint(-6, 6);
+        const QPointF target = canvas->minimapToScene(click);
         const QPointF before = centre();
-        QTest::mouseClick(minimap, Qt::LeftButton, {}, click);
+        QSignalSpy selected(view.get(), &TopologyView::nodeSelected);
+        QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, click);
         QVERIFY(QLineF(centre(), target).length() < QLineF(before, target).length());
+        QCOMPARE(selected.size(), 0);
+        // It is painted over the frame.
+        QCoreApplication::processEvents();
+        const QImage shown = canvas->viewport()->grab().toImage();
+        QVERIFY(!shown.isNull());
+        // Its pixels (border, miniature, viewport box) differ from the frame under it.
+        const double overlay = differingFraction(
+            shown.copy(minimap), canvas->frame().convertToFormat(shown.format()).copy(minimap));
+        if (const QString dir = exampleDir(); !dir.isEmpty()) {
+            shown.save(dir + "/minimap_shown.png");
+            canvas->frame().save(dir + "/minimap_under.png");
+        }
+        QVERIFY2(overlay > 0.02, qPrintable(QString::number(overlay)));
+        if (const QString dir = exampleDir(); !dir.isEmpty()) {
+            view->fitToView();
+            view->zoomIn();
+            view->zoomIn();
+            canvas->finishSettling();
+            QCoreApplication::processEvents();
+            canvas->viewport()->grab().save(dir + "/topology_view_minimap.png");
+        }
     }
 
     void renderVisibleIsNotBlankAndShowsText() {
@@ -459,10 +513,14 @@ private slots:
         const QImage image = view->renderVisible(2.0);
         if (const QString dir = exampleDir(); !dir.isEmpty()) {
             image.save(dir + "/topology_view_light.png");
+            // What the canvas shows (its own painting path), fitted and zoomed in.
+            auto* canvas = view->findChild<TopologyCanvas*>();
+            canvas->viewport()->grab().save(dir + "/topology_view_canvas_fit.png");
             view->zoomIn();
             view->zoomIn();
             view->zoomIn();
-            view->renderVisible(1.0).save(dir + "/topology_view_zoomed.png");
+            canvas->finishSettling();
+            canvas->viewport()->grab().save(dir + "/topology_view_zoomed.png");
         }
         QCOMPARE(image.size(), canvas(*view)->viewport()->size() * 2);
         QVERIFY2(inkFraction(image) > 0.03, qPrintable(QString::number(inkFraction(image))));
@@ -491,6 +549,80 @@ private slots:
             view->renderVisible(2.0).save(dir + "/topology_view_dark.png");
         QCOMPARE(QColor(image.pixel(0, 0)).lightness() < 60, true);
         QVERIFY2(inkFraction(image) > 0.03, qPrintable(QString::number(inkFraction(image))));
+    }
+
+    // The incremental paths (pan strips, repaint of a dragged node's area, a zoom gesture's
+    // preview) end in the same frame as a full repaint.
+    void incrementalFramesMatchFullRepaints() {
+        auto view = std::make_unique<TopologyView>();
+        view->resize(900, 600);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        auto big = chainGraph(60);
+        view->setGraph(big, layout(*big));
+        view->resetZoom();
+        auto* canvas = view->findChild<TopologyCanvas*>();
+        QVERIFY(canvas);
+        QScrollBar* h = canvas->horizontalScrollBar();
+        QScrollBar* v = canvas->verticalScrollBar();
+        QVERIFY(h->maximum() > h->minimum() || v->maximum() > v->minimum());
+        settledFrame(canvas);
+        QVERIFY(canvas->minimapShown());
+        const qint64 before = canvas->renderedArea();
+        for (int i = 0; i < 6; ++i) {
+            h->setValue(h->value() + 37);
+            v->setValue(v->value() + 23);
+            QCoreApplication::processEvents();
+        }
+        // Each pan rendered only the uncovered strips (and the minimap corner), not the view.
+        const qint64 viewArea = qint64(canvas->viewport()->width()) * canvas->viewport()->height();
+        QVERIFY2(canvas->renderedArea() - before < viewArea,
+                 qPrintable(QString::number(double(canvas->renderedArea() - before) / viewArea)));
+        const QImage panned = settledFrame(canvas);
+        QVERIFY(!panned.isNull());
+        const QImage full = fullFrame(canvas);
+        if (const QString dir = exampleDir(); !dir.isEmpty()) {
+            panned.save(dir + "/pan_incremental.png");
+            full.save(dir + "/pan_full.png");
+        }
+        QVERIFY2(differingFraction(panned, full) < 0.002,
+                 qPrintable(QString::number(differingFraction(panned, full))));
+
+        // Drag a node in view: only its area is repainted.
+        NodeItem* node = nullptr;
+        const QRectF visible = canvas->visibleSceneRect();
+        for (NodeItem* n : itemsOf<NodeItem>(view->scene()))
+            if (visible.adjusted(80, 80, -80, -80).contains(n->scenePos())) node = n;
+        QVERIFY(node);
+        QWidget* port = canvas->viewport();
+        const QPoint p0 = canvas->mapFromScene(node->scenePos());
+        QTest::mousePress(port, Qt::LeftButton, {}, p0);
+        QTest::mouseMove(port, p0 + QPoint(30, 20));
+        QTest::mouseRelease(port, Qt::LeftButton, {}, p0 + QPoint(30, 20));
+        const QImage dragged = settledFrame(canvas);
+        QVERIFY2(differingFraction(dragged, fullFrame(canvas)) < 0.002, "drag area");
+
+        // A zoom gesture shows the last frame scaled, then settles to a crisp frame.
+        canvas->zoomBy(1.2);
+        QVERIFY(canvas->zoomGestureActive());
+        QTRY_VERIFY_WITH_TIMEOUT(!canvas->zoomGestureActive(), TopologyCanvas::kSettleMs * 10);
+        const QImage settled = settledFrame(canvas);
+        QVERIFY2(differingFraction(settled, fullFrame(canvas)) < 0.002, "zoom settle");
+    }
+
+    // DESIGN §4: the drawing data can be built on a worker (next to the layout); the GUI thread
+    // only creates the items.
+    void sceneDataBuiltOffTheGuiThread() {
+        auto future = std::async(std::launch::async, [g = m_graph, geo = m_geo] {
+            return buildTopologySceneData(g, geo);
+        });
+        std::shared_ptr<const TopologySceneData> data = future.get();
+        QVERIFY(data);
+        QCOMPARE(data->nodes.size(), m_graph->nodes.size());
+        auto view = std::make_unique<TopologyView>();
+        view->setSceneData(data);
+        QCOMPARE(view->visibleNodeCount(), int(m_graph->nodes.size()));
+        QCOMPARE(node(*view, "payments")->name(), QStringLiteral("payments"));
     }
 
     void thresholdsChangeHealth() {

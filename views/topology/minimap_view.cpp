@@ -1,70 +1,65 @@
 #include "views/topology/minimap_view.h"
 
-#include <QMouseEvent>
 #include <QPainter>
+#include <QPalette>
 
 #include <algorithm>
 
-#include "views/topology/topology_canvas.h"
 #include "views/topology/topology_scene.h"
 
 namespace tg::view {
 
 namespace {
 constexpr int kPadding = 4;
-}
+constexpr int kMargin = 10; // from the viewport's corner
+} // namespace
 
-MinimapView::MinimapView(TopologyScene* scene, TopologyCanvas* canvas, QWidget* parent)
-    : QWidget(parent), m_scene(scene), m_canvas(canvas) {
-    setCursor(Qt::PointingHandCursor);
-    setAttribute(Qt::WA_OpaquePaintEvent);
-    setToolTip(tr("Overview: click or drag to move the view"));
-}
-
-void MinimapView::invalidate() {
-    m_dirty = true;
-    update();
-}
+MinimapView::MinimapView(const TopologyScene* scene) : m_scene(scene) {}
 
 QRectF MinimapView::sceneArea() const {
     return m_scene->sceneRect();
 }
 
-QSize MinimapView::sizeFor(QSize available) const {
+QRect MinimapView::geometry(const QSize& viewport) const {
     const QRectF area = sceneArea();
-    const double maxW = std::clamp(available.width() * 0.22, 120.0, 240.0);
-    const double maxH = std::clamp(available.height() * 0.22, 90.0, 180.0);
-    if (area.isEmpty()) return {int(maxW), int(maxH)};
+    const double maxW = std::clamp(viewport.width() * 0.22, 120.0, 240.0);
+    const double maxH = std::clamp(viewport.height() * 0.22, 90.0, 180.0);
+    if (area.isEmpty() || viewport.width() < 3 * maxW || viewport.height() < 2 * maxH) return {};
     const double s =
         std::min((maxW - 2 * kPadding) / area.width(), (maxH - 2 * kPadding) / area.height());
-    return {int(area.width() * s) + 2 * kPadding, int(area.height() * s) + 2 * kPadding};
+    const QSize size(int(area.width() * s) + 2 * kPadding, int(area.height() * s) + 2 * kPadding);
+    return QRect(QPoint(viewport.width() - size.width() - kMargin,
+                        viewport.height() - size.height() - kMargin),
+                 size);
 }
 
-QRectF MinimapView::drawArea() const {
-    return QRectF(rect()).adjusted(kPadding, kPadding, -kPadding, -kPadding);
-}
-
-QPointF MinimapView::fromScene(QPointF p) const {
-    const QRectF area = sceneArea(), draw = drawArea();
+QPointF MinimapView::fromScene(const QPointF& p, const QSize& size) const {
+    const QRectF area = sceneArea();
+    const QRectF draw =
+        QRectF(QPointF(0, 0), size).adjusted(kPadding, kPadding, -kPadding, -kPadding);
     if (area.isEmpty()) return draw.topLeft();
     return {draw.left() + (p.x() - area.left()) / area.width() * draw.width(),
             draw.top() + (p.y() - area.top()) / area.height() * draw.height()};
 }
 
-QPointF MinimapView::toScene(QPointF p) const {
-    const QRectF area = sceneArea(), draw = drawArea();
+QPointF MinimapView::toScene(const QPointF& p, const QSize& size) const {
+    const QRectF area = sceneArea();
+    const QRectF draw =
+        QRectF(QPointF(0, 0), size).adjusted(kPadding, kPadding, -kPadding, -kPadding);
     if (draw.isEmpty()) return area.center();
     return {area.left() + (p.x() - draw.left()) / draw.width() * area.width(),
             area.top() + (p.y() - draw.top()) / draw.height() * area.height()};
 }
 
-void MinimapView::renderThumbnail() {
-    const qreal dpr = devicePixelRatioF();
-    m_thumbnail = QImage(size() * dpr, QImage::Format_ARGB32_Premultiplied);
+void MinimapView::renderThumbnail(const QSize& size, qreal dpr) {
+    m_thumbnail = QImage(size * dpr, QImage::Format_ARGB32_Premultiplied);
     m_thumbnail.setDevicePixelRatio(dpr);
     const TopologyStyle& style = m_scene->style();
     m_thumbnail.fill(style.background);
-    const QRectF area = sceneArea(), draw = drawArea();
+    const QRectF area = sceneArea();
+    const QRectF draw =
+        QRectF(QPointF(0, 0), size).adjusted(kPadding, kPadding, -kPadding, -kPadding);
+    m_dirty = false;
     if (area.isEmpty()) return;
     QPainter p(&m_thumbnail);
     p.translate(draw.topLeft());
@@ -74,7 +69,9 @@ void MinimapView::renderThumbnail() {
     p.setBrush(style.clusterFill.darker(104));
     for (const ClusterItem* cluster : m_scene->clusterItems())
         p.drawRect(cluster->boundingRect());
-    QPen edgePen(style.edgeColor, 0);
+    QColor edgeColor = style.edgeColor;
+    edgeColor.setAlphaF(0.35f); // a faint web under the health-coloured nodes
+    QPen edgePen(edgeColor, 0);
     edgePen.setCosmetic(true);
     p.setPen(edgePen);
     for (const EdgeItem* edge : m_scene->edgeItems())
@@ -86,38 +83,34 @@ void MinimapView::renderThumbnail() {
         p.setBrush(healthColors(healthOf(node->node().stats, style), style).border);
         p.drawRect(node->localRect().translated(node->pos()));
     }
-    m_dirty = false;
 }
 
-void MinimapView::paintEvent(QPaintEvent*) {
-    if (m_dirty || m_thumbnail.deviceIndependentSize() != QSizeF(size())) renderThumbnail();
-    QPainter p(this);
-    p.drawImage(QPointF(0, 0), m_thumbnail);
-    p.setRenderHint(QPainter::Antialiasing, true);
-    const QColor highlight = palette().color(QPalette::Highlight);
-    const QRectF visible = m_canvas->visibleSceneRect();
-    QRectF box(fromScene(visible.topLeft()), fromScene(visible.bottomRight()));
-    box = box.intersected(QRectF(rect())).adjusted(0.5, 0.5, -0.5, -0.5);
+void MinimapView::paint(QPainter& painter, const QRect& where, const QRectF& visible,
+                        const QPalette& palette, qreal dpr) {
+    if (where.isEmpty()) return;
+    if (m_dirty || m_thumbnail.deviceIndependentSize() != QSizeF(where.size()) ||
+        m_thumbnail.devicePixelRatio() != dpr)
+        renderThumbnail(where.size(), dpr);
+    painter.save();
+    painter.resetTransform();
+    painter.translate(where.topLeft());
+    painter.drawImage(QPointF(0, 0), m_thumbnail);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QRectF frame(QPointF(0, 0), where.size());
+    painter.setClipRect(frame);
+    const QColor highlight = palette.color(QPalette::Highlight);
     QColor fill = highlight;
     fill.setAlpha(40);
-    p.setPen(QPen(highlight, 1.5));
-    p.setBrush(fill);
-    p.drawRect(box);
-    p.setPen(QPen(palette().color(QPalette::Mid), 1));
-    p.setBrush(Qt::NoBrush);
-    p.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
-}
-
-void MinimapView::navigate(QPointF widgetPos) {
-    m_canvas->centerOn(toScene(widgetPos));
-}
-
-void MinimapView::mousePressEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton) navigate(event->position());
-}
-
-void MinimapView::mouseMoveEvent(QMouseEvent* event) {
-    if (event->buttons() & Qt::LeftButton) navigate(event->position());
+    painter.setPen(QPen(highlight, 1.5));
+    painter.setBrush(fill);
+    painter.drawRect(QRectF(fromScene(visible.topLeft(), where.size()),
+                            fromScene(visible.bottomRight(), where.size()))
+                         .intersected(frame)
+                         .adjusted(0.75, 0.75, -0.75, -0.75));
+    painter.setPen(QPen(palette.color(QPalette::Mid), 1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(frame.adjusted(0.5, 0.5, -0.5, -0.5));
+    painter.restore();
 }
 
 } // namespace tg::view

@@ -1,43 +1,43 @@
 #pragma once
-// Minimap overlay of the topology view: the whole drawing in miniature (clusters, edges as
-// hairlines, nodes as health-coloured boxes) with the canvas's viewport rectangle; a click or a
-// drag centres the canvas there.
+// Minimap of the topology canvas: the whole drawing in miniature (clusters, edges as hairlines,
+// nodes as health-coloured boxes) with the viewport's rectangle, in the canvas's bottom-right
+// corner; a click or a drag on it centres the canvas there.
 //
-// The miniature is drawn into an image at the screen's device pixel ratio when the scene content
-// changes (coalesced: redrawn on the next paint), so a pan only repaints the small widget and
-// its viewport rectangle; scene items are never asked to paint for it.
+// It is painted by TopologyCanvas over its frame (an overlay, not a child widget: a widget on
+// top of the viewport would make Qt repaint the whole viewport on every scroll instead of
+// moving its pixels). The miniature is drawn into an image at the device pixel ratio when the
+// scene changes (lazily, on the next paint), so a pan repaints only the small corner.
 // Thread affinity: GUI thread.
 #include <QImage>
-#include <QWidget>
+#include <QRect>
+#include <QRectF>
+
+class QPainter;
+class QPalette;
 
 namespace tg::view {
 
-class TopologyCanvas;
 class TopologyScene;
 
-class MinimapView : public QWidget {
-    Q_OBJECT
+class MinimapView {
 public:
-    MinimapView(TopologyScene* scene, TopologyCanvas* canvas, QWidget* parent = nullptr);
+    explicit MinimapView(const TopologyScene* scene);
 
-    void invalidate();                    // scene content changed
-    QSize sizeFor(QSize available) const; // keeps the scene's aspect ratio
-    QPointF toScene(QPointF widgetPos) const;
-    QPointF fromScene(QPointF scenePos) const;
-
-protected:
-    void paintEvent(QPaintEvent* event) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
+    void invalidate() { m_dirty = true; } // scene content changed
+    // Where the minimap goes in a viewport of this size (empty when too small).
+    QRect geometry(const QSize& viewport) const;
+    // Scene point under a point of the minimap (coordinates relative to its top-left).
+    QPointF toScene(const QPointF& local, const QSize& size) const;
+    QPointF fromScene(const QPointF& scenePos, const QSize& size) const;
+    // Paints at `where` (viewport coordinates), marking the visible scene rectangle.
+    void paint(QPainter& painter, const QRect& where, const QRectF& visible,
+               const QPalette& palette, qreal devicePixelRatio);
 
 private:
     QRectF sceneArea() const;
-    QRectF drawArea() const; // where the scene maps to inside the widget
-    void renderThumbnail();
-    void navigate(QPointF widgetPos);
+    void renderThumbnail(const QSize& size, qreal devicePixelRatio);
 
-    TopologyScene* m_scene;
-    TopologyCanvas* m_canvas;
+    const TopologyScene* m_scene;
     QImage m_thumbnail;
     bool m_dirty = true;
 };

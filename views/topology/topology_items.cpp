@@ -48,7 +48,64 @@ QRectF deviceArea(const QPainter* p) {
     return inverse.mapRect(QRectF(0, 0, device->width(), device->height()));
 }
 
+// Where the painter can draw, in its current coordinates: the clip if set (a strip being
+// repainted), else the device.
+QRectF visibleArea(const QPainter* p) {
+    return p->hasClipping() ? p->clipBoundingRect() : deviceArea(p);
+}
+
+// Liang-Barsky: cuts the segment to the rectangle; false when it lies outside.
+bool clipSegment(QPointF& a, QPointF& b, const QRectF& r) {
+    double t0 = 0, t1 = 1;
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    auto edge = [&](double p, double q) {
+        if (std::abs(p) < 1e-12) return q >= 0;
+        const double t = q / p;
+        if (p < 0) {
+            if (t > t1) return false;
+            t0 = std::max(t0, t);
+        } else {
+            if (t < t0) return false;
+            t1 = std::min(t1, t);
+        }
+        return true;
+    };
+    if (!edge(-dx, a.x() - r.left()) || !edge(dx, r.right() - a.x()) ||
+        !edge(-dy, a.y() - r.top()) || !edge(dy, r.bottom() - a.y()))
+        return false;
+    const QPointF start = a;
+    a = start + QPointF(dx, dy) * t0;
+    b = start + QPointF(dx, dy) * t1;
+    return true;
+}
+
+// The polyline's parts inside the rectangle, cut at its border, as runs of connected points
+// (Qt rasterises a line over its whole length, even where clipped away; and separate chords
+// would blend their shared end pixels twice).
+void clippedRuns(const QPolygonF& line, const QRectF& r, std::vector<QPolygonF>& out) {
+    out.clear();
+    bool open = false;
+    for (int i = 1; i < line.size(); ++i) {
+        QPointF a = line[i - 1], b = line[i];
+        if (!clipSegment(a, b, r)) {
+            open = false;
+            continue;
+        }
+        if (!open || a != line[i - 1]) out.push_back(QPolygonF{a});
+        out.back() << b;
+        open = b == line[i]; // cut at the border: the next chord starts a new run
+    }
+}
+
 constexpr double kDashPeriod = 8.5; // inferred edges: 5 on, 3.5 off (paintEdge)
+
+bool arrowVisible(const EdgeShape& s, const QRectF& visible, double width) {
+    const double reach = 4.5 + width; // the head's half width (paintArrowHead) and some
+    return QRectF(s.arrowBase, s.arrowTip)
+        .normalized()
+        .adjusted(-reach, -reach, reach, reach)
+        .intersects(visible);
+}
 
 } // namespace
 
@@ -64,24 +121,23 @@ QPainterPath clipPolyline(const QPolygonF& line, const QRectF& clip, double dash
     for (int i = 1; i < line.size(); ++i) {
         const QPointF a = line[i - 1], b = line[i];
         const double len = QLineF(a, b).length();
-        const bool inside =
-            std::max(a.x(), b.x()) >= clip.left() && std::min(a.x(), b.x()) <= clip.right() &&
-            std::max(a.y(), b.y()) >= clip.top() && std::min(a.y(), b.y()) <= clip.bottom();
-        if (inside) {
-            if (!open) {
-                QPointF start = a;
-                if (dashPeriod > 0 && len > 1e-9) {
-                    // Back up (outside the clip) to a whole dash period along the line.
-                    const double extra = along - std::floor(along / dashPeriod) * dashPeriod;
-                    start = a - (b - a) / len * extra;
-                }
-                out.moveTo(start);
-                open = true;
-            }
-            out.lineTo(b);
-        } else {
+        QPointF from = a, to = b;
+        if (!clipSegment(from, to, clip)) {
             open = false;
+            along += len;
+            continue;
         }
+        if (!open || from != a) {
+            QPointF start = from;
+            if (dashPeriod > 0 && len > 1e-9) {
+                // Back up (outside the clip) to a whole dash period along the line.
+                const double at = along + QLineF(a, from).length();
+                start = from - (b - a) / len * (at - std::floor(at / dashPeriod) * dashPeriod);
+            }
+            out.moveTo(start);
+        }
+        out.lineTo(to);
+        open = to == b; // cut at the border: the next part starts a new subpath
         along += len;
     }
     return out;
@@ -238,7 +294,7 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     if (edgeLineWidth(edge(), width(), m_ctx->style) * lod <= kHairlinePx)
         paintHairline(p, lod, marked);
     else
-        paintStroke(p, lod, marked);
+        paintStroke(p, marked);
 }
 
 // Thin at this zoom: a 1 px cosmetic line with the thinner stroke's coverage (Qt's fast
@@ -257,45 +313,54 @@ void EdgeItem::paintHairline(QPainter* p, double lod, bool marked) {
     QPen pen(hairlineColor(color, lineWidth * lod), 1, e.inferred ? Qt::DashLine : Qt::SolidLine,
              Qt::FlatCap);
     pen.setCosmetic(true);
-    if (e.inferred)
-        pen.setDashPattern({std::max(2.0, 5 * lod), std::max(2.0, 3.5 * lod)}); // pixels
     p->setPen(pen);
-    p->drawPolyline(currentPolyline());
-    if (kArrowLength * lod >= kMinArrowPx)
+    if (e.inferred) {
+        pen.setDashPattern({std::max(2.0, 5 * lod), std::max(2.0, 3.5 * lod)}); // pixels
+        p->setPen(pen);
+        p->drawPolyline(currentPolyline()); // whole: the dashes run on along the line
+    } else {
+        static thread_local std::vector<QPolygonF> runs;
+        const double margin = 2 / std::max(lod, 1e-6);
+        clippedRuns(currentPolyline(), visibleArea(p).adjusted(-margin, -margin, margin, margin),
+                    runs);
+        for (const QPolygonF& run : runs)
+            p->drawPolyline(run);
+    }
+    if (kArrowLength * lod >= kMinArrowPx && arrowVisible(s, visibleArea(p), width()))
         paintArrowHead(*p, s.arrowBase, s.arrowTip, width(), color);
 }
 
-// Wide at this zoom: the painter's pen, drawn as chords of the flattened path (Qt rasterises
-// flat-capped lines directly, without its general stroker), only those in view.
-void EdgeItem::paintStroke(QPainter* p, double lod, bool marked) {
+// Wide at this zoom: paintEdge's stroke (the exact Bezier when the edge is in view as a whole;
+// else only the visible part of its flattened path, since stroking costs the whole length).
+// Drawing the chords as separate lines would be faster but shows seams at their joints.
+void EdgeItem::paintStroke(QPainter* p, bool marked) {
     const EdgeShape& s = currentShape();
     const model::GraphEdge& e = edge();
     const double margin = width() + kSelectionHalo + 2;
-    const QRectF visible = deviceArea(p).adjusted(-margin, -margin, margin, margin);
-    const bool whole = visible.contains(m_bounds);
+    const QRectF visible = visibleArea(p).adjusted(-margin, -margin, margin, margin);
+    EdgeShape clipped;
+    const EdgeShape* shape = &s;
+    if (!visible.contains(m_bounds)) {
+        clipped = s;
+        clipped.path = clipPolyline(currentPolyline(), visible, e.inferred ? kDashPeriod : 0);
+        shape = &clipped;
+    }
     if (marked) {
         QPen halo(withAlpha(m_ctx->selection, isSelected() ? 150 : 95),
                   width() + (isSelected() ? 7 : 5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
         p->setPen(halo);
-        QPainterPath full = whole ? s.path : clipPolyline(currentPolyline(), visible, 0);
+        QPainterPath full = shape->path;
         full.lineTo(s.arrowTip);
         p->drawPath(full);
     }
-    const QPolygonF& line = currentPolyline();
-    static thread_local std::vector<QLineF> chords;
-    chords.clear();
-    for (int i = 1; i < line.size(); ++i) {
-        const QPointF a = line[i - 1], b = line[i];
-        // Dashed lines keep every chord: the dash pattern runs on across them.
-        if (whole || e.inferred ||
-            (std::max(a.x(), b.x()) >= visible.left() &&
-             std::min(a.x(), b.x()) <= visible.right() && std::max(a.y(), b.y()) >= visible.top() &&
-             std::min(a.y(), b.y()) <= visible.bottom()))
-            chords.emplace_back(a, b);
-    }
-    p->setPen(edgePen(e, width(), m_ctx->style));
-    if (!chords.empty()) p->drawLines(chords.data(), int(chords.size()));
-    paintArrowHead(*p, s.arrowBase, s.arrowTip, width(), edgeColor(e, m_ctx->style));
+    QPen pen = edgePen(e, width(), m_ctx->style);
+    // The clipped path has a joint every few units at very small angles: miter joins there
+    // look the same as round ones and cost the stroker far fewer outline points.
+    if (shape == &clipped) pen.setJoinStyle(Qt::MiterJoin);
+    p->setPen(pen);
+    p->drawPath(shape->path);
+    if (arrowVisible(s, visible, width()))
+        paintArrowHead(*p, s.arrowBase, s.arrowTip, width(), edgeColor(e, m_ctx->style));
 }
 
 // ---- EdgeCaptionItem ------------------------------------------------------------------------
@@ -312,9 +377,8 @@ void EdgeCaptionItem::refresh() {
     if (text != m_text) {
         prepareGeometryChange();
         m_text = text;
-        const QFontMetricsF metrics(m_ctx->fonts.caption);
-        const double w = metrics.horizontalAdvance(text) + 8, h = metrics.height() + 2;
-        m_box = text.isEmpty() ? QRectF() : QRectF(-w / 2, -h / 2, w, h);
+        m_box =
+            text.isEmpty() ? QRectF() : edgeCaptionBox(QPointF(0, 0), text, m_ctx->fonts.caption);
     }
     setPos(m_edge->currentShape().captionCentre);
 }
@@ -324,7 +388,7 @@ void EdgeCaptionItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option,
     if (m_ctx->fontSize() * model::kSubtitleScale * lodOf(p, option) < kMinTextPx) return;
     p->setRenderHint(QPainter::Antialiasing, true);
     p->setRenderHint(QPainter::TextAntialiasing, true);
-    paintEdgeCaption(*p, m_edge->edge(), QPointF(0, 0), m_text, m_ctx->fonts.caption, m_ctx->style);
+    paintEdgeCaption(*p, m_edge->edge(), m_box, m_text, m_ctx->fonts.caption, m_ctx->style);
 }
 
 void EdgeCaptionItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
@@ -417,11 +481,23 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
         paintNodeText(*p, d.text, health, m_ctx->fonts, style);
 }
 
+QRectF NodeItem::paintedArea() const {
+    QRectF area = sceneBoundingRect();
+    for (const EdgeItem* e : m_edges) {
+        area |= e->boundingRect();
+        if (e->caption() && !e->caption()->boundingRect().isEmpty())
+            area |= e->caption()->sceneBoundingRect();
+    }
+    return area;
+}
+
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
-    if (change == ItemPositionHasChanged) {
+    if (change == ItemPositionChange && scene() && m_ctx->areaChanged) {
+        m_ctx->areaChanged(paintedArea()); // where it was
+    } else if (change == ItemPositionHasChanged) {
         for (EdgeItem* e : m_edges)
             e->endpointsMoved();
-        if (m_ctx->nodeMoving) m_ctx->nodeMoving();
+        if (scene() && m_ctx->areaChanged) m_ctx->areaChanged(paintedArea()); // where it is
     }
     return QGraphicsItem::itemChange(change, value);
 }

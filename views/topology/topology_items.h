@@ -10,9 +10,13 @@
 // their layout positions and becomes a straight (or, with a reverse twin, gently curved) path
 // between the node borders once either end has moved.
 //
-// Level of detail (painter scale = device pixels per geometry unit): text is skipped when it
-// would be under 5 px tall; below kCheapLod nodes are plain health-coloured boxes and edges thin
-// aliased lines (cheap frames when thousands of items are in view).
+// Level of detail (painter scale = pixels per geometry unit): text is skipped when it would be
+// under 5 px tall, arrow heads under 3 px; below kCheapLod nodes are plain health-coloured
+// boxes. Edges thinner than kHairlinePx on screen are 1 px cosmetic lines carrying the thinner
+// stroke's coverage as alpha (Qt's fast cosmetic-pen path); wider ones are stroked, cut to the
+// visible area first when only part of them is in view (stroking costs the whole length).
+// Antialiased line fill is what frames cost (~10 ns a pixel here), so this is where the frame
+// budget goes (see the topology frame benchmark).
 //
 // Thread affinity: GUI thread (created by TopologyScene; read SceneContext while painting).
 #include <QGraphicsItem>
@@ -39,7 +43,7 @@ struct SceneContext {
     CaptionKind caption = CaptionKind::Rps;
     std::function<void(NodeItem*)> nodeDragFinished; // after a user drag that moved the node
     std::function<void(NodeItem*)> nodeActivated;    // double-click
-    std::function<void()> nodeMoving;                // any position change (drag, pin)
+    std::function<void(const QRectF&)> areaChanged;  // scene area to repaint (drag, highlight)
 
     const model::ServiceGraph& graph() const { return *data->graph; }
     double fontSize() const { return data->geometry.fontSize; }
@@ -54,9 +58,10 @@ inline constexpr double kOverviewLod = 0.3; // below: the canvas batch-paints (p
 // Hairline colour of an edge that would be deviceWidth pixels wide: a 1 px line with the
 // coverage of the thinner stroke (Qt's fast cosmetic-pen path instead of stroking).
 QColor hairlineColor(QColor color, double deviceWidth);
-// The parts of a polyline inside clip, as subpaths (strokes of long edges cost their whole
-// length otherwise). With a dash period, each part starts at a whole period along the line so
-// the dashes stay where the unclipped path has them.
+// The parts of a polyline inside clip, cut at its border, as subpaths (strokes of long edges
+// cost their whole length otherwise). With a dash period, each part starts at a whole period
+// along the line (backing up outside the clip) so the dashes stay where the unclipped path has
+// them.
 QPainterPath clipPolyline(const QPolygonF& line, const QRectF& clip, double dashPeriod);
 
 class ClusterItem : public QGraphicsItem {
@@ -105,7 +110,7 @@ private:
     const EdgeShape& layoutShape() const;
     void updateBounds();
     void paintHairline(QPainter* p, double lod, bool marked);
-    void paintStroke(QPainter* p, double lod, bool marked);
+    void paintStroke(QPainter* p, bool marked);
 
     const SceneContext* m_ctx;
     uint32_t m_index;
@@ -154,6 +159,8 @@ public:
     QPointF layoutPosition() const;
     bool isMoved() const { return pos() != layoutPosition(); }
     void addEdge(EdgeItem* edge) { m_edges.push_back(edge); }
+    // Scene area the node, its edges and their captions cover.
+    QRectF paintedArea() const;
     const std::vector<EdgeItem*>& edges() const { return m_edges; }
 
     QRectF boundingRect() const override;

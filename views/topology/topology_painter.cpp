@@ -273,11 +273,20 @@ void paintEdge(QPainter& p, const GraphEdge& edge, const EdgeShape& shape, doubl
     paintArrowHead(p, shape.arrowBase, shape.arrowTip, width, edgeColor(edge, style));
 }
 
-void paintEdgeCaption(QPainter& p, const GraphEdge& edge, QPointF centre, const QString& text,
-                      const QFont& font, const TopologyStyle& style) {
+QRectF edgeCaptionBox(QPointF centre, const QString& text, const QFont& font) {
     const QFontMetricsF metrics(font);
     const double w = metrics.horizontalAdvance(text) + 8, h = metrics.height() + 2;
-    const QRectF box(centre.x() - w / 2, centre.y() - h / 2, w, h);
+    return {centre.x() - w / 2, centre.y() - h / 2, w, h};
+}
+
+void paintEdgeCaption(QPainter& p, const GraphEdge& edge, QPointF centre, const QString& text,
+                      const QFont& font, const TopologyStyle& style) {
+    paintEdgeCaption(p, edge, edgeCaptionBox(centre, text, font), text, font, style);
+}
+
+void paintEdgeCaption(QPainter& p, const GraphEdge& edge, const QRectF& box, const QString& text,
+                      const QFont& font, const TopologyStyle& style) {
+    const double h = box.height();
     p.setPen(Qt::NoPen);
     p.setBrush(style.captionBackground);
     p.drawRoundedRect(box, h / 2, h / 2);

@@ -109,6 +109,10 @@ void paintEdge(QPainter& p, const model::GraphEdge& edge, const EdgeShape& shape
 void paintArrowHead(QPainter& p, QPointF base, QPointF tip, double lineWidth, const QColor& color);
 void paintEdgeCaption(QPainter& p, const model::GraphEdge& edge, QPointF centre,
                       const QString& text, const QFont& font, const TopologyStyle& style);
+// The caption's pill, for callers that keep it (the same as paintEdgeCaption computes).
+QRectF edgeCaptionBox(QPointF centre, const QString& text, const QFont& font);
+void paintEdgeCaption(QPainter& p, const model::GraphEdge& edge, const QRectF& box,
+                      const QString& text, const QFont& font, const TopologyStyle& style);
 
 // The node's outline for its kind (rounded box, cylinder, pipe, pill) in rect.
 QPainterPath nodeOutline(model::NodeKind kind, const QRectF& rect);

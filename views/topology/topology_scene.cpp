@@ -19,7 +19,12 @@ TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent) {
         emit contentChanged();
     };
     m_ctx.nodeActivated = [this](NodeItem* n) { emit nodeActivated(n->index()); };
-    m_ctx.nodeMoving = [this] { invalidateOverview(); };
+    m_ctx.areaChanged = [this](const QRectF& area) { invalidateArea(area); };
+}
+
+void TopologyScene::invalidateArea(const QRectF& area) {
+    m_batchesDirty = true;
+    emit areaChanged(area);
 }
 
 void TopologyScene::invalidateOverview() {
@@ -36,6 +41,7 @@ void TopologyScene::clearItems() {
     m_nodes.clear();
     m_edges.clear();
     m_highlighted.clear();
+    m_selectionArea = QRectF();
     m_singleEdges.clear();
     m_batches.clear();
     m_batchesDirty = true;
@@ -122,6 +128,7 @@ void TopologyScene::setCaptionKind(CaptionKind kind) {
         edge->caption()->refresh();
         edge->caption()->setVisible(edge->isVisible() && !edge->caption()->text().isEmpty());
     }
+    invalidateOverview();
 }
 
 bool TopologyScene::hasErrors(uint32_t node) const {
@@ -202,18 +209,23 @@ QRectF TopologyScene::contentRect() const {
 }
 
 void TopologyScene::updateHighlight() {
+    QRectF area = m_selectionArea; // repaint where the old highlight was and the new one is
     for (EdgeItem* edge : m_highlighted)
         edge->setHighlighted(false);
     m_highlighted.clear();
+    m_selectionArea = QRectF();
     for (QGraphicsItem* item : selectedItems()) {
         if (auto* node = qgraphicsitem_cast<NodeItem*>(item)) {
             for (EdgeItem* edge : node->edges()) {
                 edge->setHighlighted(true);
                 m_highlighted.push_back(edge);
             }
+            m_selectionArea |= node->paintedArea();
+        } else if (auto* edge = qgraphicsitem_cast<EdgeItem*>(item)) {
+            m_selectionArea |= edge->boundingRect();
         }
     }
-    invalidateOverview();
+    invalidateArea(area | m_selectionArea);
 }
 
 void TopologyScene::buildHairlineBatches() {
@@ -247,6 +259,20 @@ void TopologyScene::buildHairlineBatches() {
         return !e->isHighlighted() && !e->isSelected();
     });
     m_batchesDirty = false;
+}
+
+void TopologyScene::paintItems(QPainter& painter, const QRectF& exposed) {
+    const QStyleOptionGraphicsItem option; // items read only the level of detail (painter)
+    const QTransform base = painter.worldTransform();
+    const QList<QGraphicsItem*> list =
+        items(exposed, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder);
+    for (QGraphicsItem* item : list) {
+        if (!item->isVisible()) continue;
+        const QPointF at = item->pos();
+        painter.setWorldTransform(QTransform::fromTranslate(at.x(), at.y()) * base);
+        item->paint(&painter, &option, nullptr);
+    }
+    painter.setWorldTransform(base);
 }
 
 void TopologyScene::paintOverview(QPainter& painter, const QRectF& exposed) {

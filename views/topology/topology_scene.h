@@ -54,13 +54,17 @@ public:
     // below kOverviewLod, where thousands of items can be in view; it then repaints on
     // contentChanged itself, since the scene's dirty tracking only follows item painting.
     void paintOverview(QPainter& painter, const QRectF& exposed);
+    // Draws the visible items intersecting `exposed` in stacking order with their own paint()
+    // (what QGraphicsView does, without per-item state saving and style options).
+    void paintItems(QPainter& painter, const QRectF& exposed);
     // A node with errors (its own, or on the calls into an inferred peer) is never "healthy".
     bool hasErrors(uint32_t node) const;
 
 signals:
     void nodeDragFinished(uint32_t node, QPointF position);
     void nodeActivated(uint32_t node);
-    void contentChanged(); // items moved, shown or hidden (the minimap redraws)
+    void contentChanged();                // anything may look different (repaint all)
+    void areaChanged(const QRectF& area); // only this scene area looks different
 
 protected:
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
@@ -73,6 +77,7 @@ private:
     };
     void buildHairlineBatches();
     void invalidateOverview();
+    void invalidateArea(const QRectF& area);
     void clearItems();
     void buildItems(const QHash<QString, QPointF>& pinned);
     std::vector<char> focusSet(uint32_t focus, int hops) const;
@@ -82,6 +87,7 @@ private:
     std::vector<NodeItem*> m_nodes;
     std::vector<EdgeItem*> m_edges;
     std::vector<EdgeItem*> m_highlighted;
+    QRectF m_selectionArea;               // what the current selection highlight covers
     std::vector<char> m_errorNode;        // hasErrors per node
     std::vector<HairlineBatch> m_batches; // plain edges, by colour and width class
     std::vector<EdgeItem*> m_singleEdges; // dashed or highlighted: painted by their items

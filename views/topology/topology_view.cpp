@@ -7,7 +7,6 @@
 
 #include <algorithm>
 
-#include "views/topology/minimap_view.h"
 #include "views/topology/topology_canvas.h"
 #include "views/topology/topology_palette.h"
 #include "views/topology/topology_scene.h"
@@ -34,25 +33,19 @@ bool sameSystem(const model::ServiceGraph* before, const model::ServiceGraph& af
 TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
     m_scene = new TopologyScene(this);
     m_canvas = new TopologyCanvas(this);
-    m_canvas->setScene(m_scene);
+    m_canvas->setTopologyScene(m_scene);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_canvas);
-    m_minimap = new MinimapView(m_scene, m_canvas, this);
-    m_minimap->hide();
     setFocusProxy(m_canvas);
 
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &TopologyView::onSelectionChanged);
     connect(m_scene, &TopologyScene::nodeDragFinished, this, &TopologyView::onNodeDragFinished);
     connect(m_scene, &TopologyScene::nodeActivated, this, &TopologyView::nodeActivated);
-    connect(m_scene, &TopologyScene::contentChanged, m_minimap, &MinimapView::invalidate);
-    connect(m_scene, &TopologyScene::contentChanged, m_canvas, [this] {
-        if (m_canvas->overviewActive()) m_canvas->viewport()->update(); // see paintOverview
-    });
-    connect(m_canvas, &TopologyCanvas::viewportChanged, this, [this] {
-        placeMinimap();
-        m_minimap->update();
-    });
+    connect(m_scene, &TopologyScene::contentChanged, m_canvas, &TopologyCanvas::invalidateFrame);
+    connect(m_scene, &TopologyScene::areaChanged, m_canvas, &TopologyCanvas::invalidateArea);
+    connect(m_scene, &TopologyScene::contentChanged, m_canvas, &TopologyCanvas::invalidateMinimap);
+    connect(m_scene, &TopologyScene::areaChanged, m_canvas, &TopologyCanvas::invalidateMinimap);
     connect(m_canvas, &TopologyCanvas::zoomInRequested, this, &TopologyView::zoomIn);
     connect(m_canvas, &TopologyCanvas::zoomOutRequested, this, &TopologyView::zoomOut);
     connect(m_canvas, &TopologyCanvas::resetZoomRequested, this, &TopologyView::resetZoom);
@@ -91,7 +84,7 @@ void TopologyView::setSceneData(std::shared_ptr<const TopologySceneData> data) {
     onSelectionChanged();
     updateZoomLimits();
     if (!refresh) fitToView();
-    placeMinimap();
+    updateMinimap();
 }
 
 void TopologyView::restoreSelection(const QString& nodeName, const QString& edgeFrom,
@@ -193,7 +186,7 @@ void TopologyView::applyStyle() {
     m_style.edgeErrorRate = m_critical; // edges turn red where nodes turn red
     m_scene->setStyle(m_style, palette().color(QPalette::Highlight));
     m_canvas->setBackgroundBrush(m_style.background);
-    m_minimap->invalidate();
+    m_canvas->invalidateMinimap();
 }
 
 void TopologyView::changeEvent(QEvent* event) {
@@ -224,10 +217,8 @@ void TopologyView::fitToView() {
     updateZoomLimits();
     const QRectF rect = visibleItemsRect().adjusted(-20, -20, 20, 20);
     m_canvas->fitInView(rect, Qt::KeepAspectRatio);
-    if (m_canvas->zoom() > kMaxFitZoom) m_canvas->setZoom(kMaxFitZoom);
+    if (m_canvas->zoom() > kMaxFitZoom) m_canvas->setZoom(kMaxFitZoom, false);
     m_canvas->centerOn(rect.center());
-    placeMinimap();
-    m_minimap->update();
 }
 
 void TopologyView::zoomIn() {
@@ -239,7 +230,7 @@ void TopologyView::zoomOut() {
 }
 
 void TopologyView::resetZoom() {
-    m_canvas->setZoom(1.0);
+    m_canvas->setZoom(1.0, false); // a jump, not a gesture: render crisp at once
 }
 
 TopologyView::Selection TopologyView::currentSelection() const {
@@ -323,27 +314,13 @@ QGraphicsScene* TopologyView::scene() const {
     return m_scene;
 }
 
-void TopologyView::placeMinimap() {
-    const bool wanted = m_scene->nodeItems().size() >= kMinimapMinNodes;
-    if (!wanted) {
-        m_minimap->hide();
-        return;
-    }
-    const QRect port = m_canvas->viewport()->geometry().translated(m_canvas->pos());
-    const QSize size = m_minimap->sizeFor(port.size());
-    const QRect geometry(port.right() - size.width() - 10, port.bottom() - size.height() - 10,
-                         size.width(), size.height());
-    if (m_minimap->geometry() != geometry) m_minimap->setGeometry(geometry);
-    if (!m_minimap->isVisible()) {
-        m_minimap->show();
-        m_minimap->raise();
-    }
+void TopologyView::updateMinimap() {
+    m_canvas->setMinimapEnabled(m_scene->nodeItems().size() >= kMinimapMinNodes);
 }
 
 void TopologyView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     updateZoomLimits();
-    placeMinimap();
 }
 
 void TopologyView::showEvent(QShowEvent* event) {

@@ -1,7 +1,8 @@
 #pragma once
 // The interactive service topology of the workbench: a QGraphicsScene with one item per node,
 // edge, edge caption and cluster (topology_items.h) drawn with the export painter, in a
-// zoomable, pannable canvas with a minimap for large graphs.
+// zoomable, pannable canvas (topology_canvas.h: frame buffer, strip repaints on pans, scaled
+// previews during zoom gestures) with a minimap overlay for graphs of more than 40 services.
 //
 // Showing a graph (DESIGN §4): the layout is computed elsewhere, off the GUI thread. setGraph()
 // then precomputes the drawing data (TopologySceneData: outlines, elided texts, edge paths) and
@@ -33,7 +34,6 @@ class QGraphicsScene;
 
 namespace tg::view {
 
-class MinimapView;
 class TopologyCanvas;
 class TopologyScene;
 
@@ -98,13 +98,12 @@ private:
     void applyFilter();
     void applyStyle();
     void updateZoomLimits();
-    void placeMinimap();
+    void updateMinimap();
     QRectF visibleItemsRect() const;
     void onNodeDragFinished(uint32_t node, QPointF position);
 
     TopologyScene* m_scene;
     TopologyCanvas* m_canvas;
-    MinimapView* m_minimap;
     TopologyStyle m_style;
     QHash<QString, QPointF> m_pinned;
     bool m_hideHealthy = false;
