@@ -1,0 +1,168 @@
+#include "models/telemetry/log_store.h"
+
+#include <algorithm>
+#include <charconv>
+#include <numeric>
+
+#include "models/telemetry/telemetry_keys.h"
+
+namespace tg::model {
+
+StreamId LogStore::addStream(std::span<const LabelInput> in) {
+    m_identity.clear();
+    const size_t before = labels.size();
+    internLabelSet(strings, in, labels, m_identity);
+    if (const auto it = m_streamByIdentity.find(m_identity); it != m_streamByIdentity.end()) {
+        labels.resize(before);
+        return it->second;
+    }
+    const auto id = static_cast<StreamId>(streamCount());
+    streamLabelBegin.push_back(static_cast<uint32_t>(labels.size()));
+    m_streamByIdentity.emplace(m_identity, id);
+    return id;
+}
+
+Attribute LogStore::internAttribute(const AttributeInput& in) {
+    Attribute a;
+    a.key = strings.intern(in.key);
+    a.type = in.type;
+    switch (in.type) {
+    case AttrType::String:
+    case AttrType::Bytes:
+    case AttrType::Json:
+        a.s = strings.intern(in.str);
+        break;
+    case AttrType::Int:
+        a.i = in.i;
+        break;
+    case AttrType::Double:
+        a.d = in.d;
+        break;
+    case AttrType::Bool:
+        a.b = in.b;
+        break;
+    }
+    return a;
+}
+
+uint32_t LogStore::addRecord(StreamId streamId, const LogInput& in) {
+    const auto row = static_cast<uint32_t>(recordCount());
+    timeNs.push_back(in.timeNs);
+    observedNs.push_back(in.observedNs);
+    severity.push_back(in.severity);
+    severityText.push_back(strings.intern(in.severityText));
+    stream.push_back(streamId);
+    traceId.push_back(in.trace.id);
+    spanId.push_back(in.span.id);
+    uint8_t f = in.flags;
+    if (in.trace.spelling == IdSpelling::Hashed) f |= kLogTraceNonHex;
+    if (in.span.spelling == IdSpelling::Hashed) f |= kLogSpanNonHex;
+    flags.push_back(f);
+    source.push_back(m_currentSource);
+    bodyBytes.append(in.body);
+    bodyBegin.push_back(bodyBytes.size());
+    for (const AttributeInput& a : in.attributes)
+        attributes.push_back(internAttribute(a));
+    attrBegin.push_back(static_cast<uint32_t>(attributes.size()));
+    return row;
+}
+
+uint16_t LogStore::addSource(std::string path, std::string format) {
+    sources.push_back({std::move(path), std::move(format)});
+    m_currentSource = static_cast<uint16_t>(sources.size() - 1);
+    return m_currentSource;
+}
+
+LogStore::Checkpoint LogStore::checkpoint() const {
+    return {recordCount(), bodyBytes.size(), attributes.size(),
+            streamCount(), labels.size(),    sources.size()};
+}
+
+void LogStore::truncate(const Checkpoint& to) {
+    for (StreamId s = static_cast<StreamId>(to.streams); s < streamCount(); ++s) {
+        std::string identity;
+        for (const Label& l : streamLabels(s)) {
+            appendIdentity(identity, l.key);
+            appendIdentity(identity, l.value);
+        }
+        m_streamByIdentity.erase(identity);
+    }
+    const size_t n = to.records;
+    timeNs.resize(n);
+    observedNs.resize(n);
+    severity.resize(n);
+    severityText.resize(n);
+    stream.resize(n);
+    traceId.resize(n);
+    spanId.resize(n);
+    flags.resize(n);
+    source.resize(n);
+    bodyBegin.resize(n + 1);
+    attrBegin.resize(n + 1);
+    bodyBytes.resize(to.bodyBytes);
+    attributes.resize(to.attributes);
+    streamLabelBegin.resize(to.streams + 1);
+    labels.resize(to.streamLabels);
+    sources.resize(to.sources);
+    m_currentSource = 0;
+    buildIndex();
+}
+
+void LogStore::buildIndex() {
+    m_timeOrder.resize(recordCount());
+    std::iota(m_timeOrder.begin(), m_timeOrder.end(), 0u);
+    const auto byTime = [&](uint32_t a, uint32_t b) { return timeNs[a] < timeNs[b]; };
+    if (!std::is_sorted(m_timeOrder.begin(), m_timeOrder.end(), byTime))
+        std::stable_sort(m_timeOrder.begin(), m_timeOrder.end(), byTime);
+}
+
+std::string_view LogStore::serviceOf(size_t row) const {
+    return serviceOfLabels(strings, streamLabels(stream[row]));
+}
+
+std::string_view LogStore::labelValue(size_t row, std::string_view key) const {
+    const Label* l = findLabel(strings, streamLabels(stream[row]), key);
+    return l ? strings.view(l->value) : std::string_view{};
+}
+
+const Attribute* LogStore::findAttribute(size_t row, std::string_view key) const {
+    StringId keyId;
+    if (!strings.find(key, keyId)) return nullptr;
+    for (const Attribute& a : attributesOf(row))
+        if (a.key == keyId) return &a;
+    return nullptr;
+}
+
+std::string LogStore::attributeText(const Attribute& a) const {
+    switch (a.type) {
+    case AttrType::String:
+    case AttrType::Bytes:
+    case AttrType::Json:
+        return std::string(strings.view(a.s));
+    case AttrType::Int:
+        return std::to_string(a.i);
+    case AttrType::Bool:
+        return a.b ? "true" : "false";
+    case AttrType::Double: {
+        char buf[32];
+        const auto r = std::to_chars(buf, buf + sizeof buf, a.d);
+        return std::string(buf, r.ptr);
+    }
+    }
+    return {};
+}
+
+template <typename T> static size_t capacityBytes(const std::vector<T>& v) {
+    return v.capacity() * sizeof(T);
+}
+
+size_t LogStore::memoryBytes() const {
+    return strings.bytesUsed() + capacityBytes(timeNs) + capacityBytes(observedNs) +
+           capacityBytes(severity) + capacityBytes(severityText) + capacityBytes(stream) +
+           capacityBytes(traceId) + capacityBytes(spanId) + capacityBytes(flags) +
+           capacityBytes(source) + capacityBytes(bodyBegin) + capacityBytes(attrBegin) +
+           bodyBytes.capacity() + capacityBytes(attributes) + capacityBytes(streamLabelBegin) +
+           capacityBytes(labels) + capacityBytes(m_timeOrder);
+}
+
+} // namespace tg::model
