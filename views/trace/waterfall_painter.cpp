@@ -254,6 +254,7 @@ WaterfallFrameStats paintWaterfall(QPainter& painter, const WaterfallData& data,
                                    const WaterfallStyle& style, const QImage* minimap) {
     PaintContext c(painter, data, rows, frame, style);
     painter.save();
+    painter.setRenderHint(QPainter::Antialiasing); // sub-pixel bar edges, discs, triangles
     painter.fillRect(QRect(QPoint(0, 0), frame.size), style.background);
     detail::paintGridLines(c);
     paintRows(c);
