@@ -1,10 +1,12 @@
 #pragma once
 // Layout of a ServiceGraph as a plain geometry value (DESIGN §1 models/layout).
 //
-// layoutGraph() asks Graphviz (cgraph + gvc) for positions: `dot` up to dotMaxNodes nodes (ranked,
-// clustered, clear for reviews), `sfdp` beyond (scales to thousands; with grouping, each group is
-// laid out alone and the groups are then arranged as boxes, so groups never overlap; edges
-// between groups are straight lines). The result is a
+// layoutGraph() asks Graphviz (cgraph + gvc) for positions: up to dotMaxNodes nodes, `dot`
+// (ranked, clustered, clear for reviews; from 100 nodes on, only if `sfdp` does not cross fewer
+// edges on that graph); `sfdp`
+// beyond (scales to thousands; with grouping, the whole graph is laid out once and each group
+// boxed around its members, the boxes then pushed apart, so groups never overlap; edges are
+// straight lines). The result is a
 // LayoutGeometry in Qt's orientation (points, origin top-left, y growing down) that every view and
 // export draws from, so the GUI and the SVG/PNG/PDF exports look the same. Graphviz's own
 // renderers are never used.
@@ -88,8 +90,8 @@ struct LayoutOptions {
     // Auto: the first of namespace, cluster, region with more than one distinct value.
     Grouping grouping = Grouping::Auto;
     Direction direction = Direction::LeftToRight;
-    size_t dotMaxNodes = 300; // beyond this, sfdp
-    std::string engine;       // "" = choose by size; "dot" or "sfdp" to force
+    size_t dotMaxNodes = 300; // beyond this, sfdp; from 100 to it, the one crossing fewer edges
+    std::string engine;       // "" = choose (size, then crossings); "dot" or "sfdp" to force
     double nodeSep = 22;      // points between neighbours in a rank (dot)
     double rankSep = 60;      // points between ranks (dot)
     double clusterMargin = 14;

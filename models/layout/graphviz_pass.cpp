@@ -1,5 +1,7 @@
 #include "models/layout/graphviz_pass.h"
 
+#include "models/layout/graphviz_sequential_ids.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -50,7 +52,8 @@ struct GraphCloser {
     }
 };
 
-void setGraphAttributes(Agraph_t* g, const std::string& engine, const LayoutOptions& options) {
+void setGraphAttributes(Agraph_t* g, const PassInput& input, const LayoutOptions& options) {
+    const std::string& engine = input.engine;
     set(g, "fontname", "DejaVu Sans");
     set(g, "outputorder", "edgesfirst");
     if (engine == "dot") {
@@ -63,7 +66,10 @@ void setGraphAttributes(Agraph_t* g, const std::string& engine, const LayoutOpti
         // Straight lines: obstacle-avoiding splines cost ~30 s at 400 nodes, and "curved" did not
         // finish in 300 s at 1000 (sfdp routes curved edges quadratically); lines take < 1 s.
         set(g, "splines", "line");
-        set(g, "overlap", "prism");
+        set(g, "overlap", input.overlap);
+        // A fixed seed: Graphviz's random state carries over from run to run in one process,
+        // so without it the same graph would come out differently each time.
+        set(g, "start", "20250314");
         set(g, "sep", "+" + std::to_string(int(options.nodeSep / 2)));
         set(g, "esep", "+" + std::to_string(int(options.nodeSep / 4)));
     }
@@ -78,17 +84,25 @@ std::vector<Agnode_t*> addNodes(Agraph_t* g, const PassInput& input, const Layou
     agattr(g, AGNODE, cs("fixedsize"), cs("true"));
     agattr(g, AGNODE, cs("fontname"), cs("DejaVu Sans"));
     agattr(g, AGNODE, cs("fontsize"), cs(std::to_string(options.fontSize).c_str()));
+    const bool positioned = std::any_of(input.nodes.begin(), input.nodes.end(),
+                                        [](const PassNode& n) { return n.start.has_value(); });
+    Agsym_t* pos = positioned ? agattr(g, AGNODE, cs("pos"), cs("")) : nullptr;
     std::vector<Agnode_t*> nodes;
     nodes.reserve(input.nodes.size());
     for (size_t i = 0; i < input.nodes.size(); ++i) {
         const PassNode& node = input.nodes[i];
-        // Index names keep any service name (empty, duplicates, odd bytes) out of cgraph's way.
-        const std::string id = "n" + std::to_string(i);
-        Agnode_t* n = agnode(g, cs(id.c_str()), 1);
+        // Anonymous nodes keep any service name (empty, duplicates, odd bytes) out of cgraph's
+        // way; IDs come in creation order (graphviz_sequential_ids.h).
+        Agnode_t* n = agnode(g, nullptr, 1);
         agxset(n, shape, cs(node.cylinder ? "cylinder" : "box"));
         agxset(n, width, cs(inches(node.width).c_str()));
         agxset(n, height, cs(inches(node.height).c_str()));
         agxset(n, label, cs(labelText(node.label).c_str()));
+        if (pos && node.start) { // Graphviz's y grows up
+            const std::string xy =
+                std::to_string(node.start->x) + "," + std::to_string(-node.start->y);
+            agxset(n, pos, cs(xy.c_str()));
+        }
         nodes.push_back(n);
     }
     return nodes;
@@ -242,9 +256,10 @@ Result<PassOutput> runPass(GVC_t* gvc, const PassInput& input, const LayoutOptio
     t_messages.clear();
     agseterrf(collectMessage);
     GraphCloser closer{gvc, false};
-    std::unique_ptr<Agraph_t, GraphCloser&> g(agopen(cs("topograph"), Agdirected, nullptr), closer);
+    std::unique_ptr<Agraph_t, GraphCloser&> g(
+        agopen(cs("topograph"), Agdirected, sequentialIdDiscipline()), closer);
     if (!g) return Error{ErrorCode::Internal, "Graphviz could not create a graph", {}, -1, -1};
-    setGraphAttributes(g.get(), input.engine, options);
+    setGraphAttributes(g.get(), input, options);
     const std::vector<Agnode_t*> nodes = addNodes(g.get(), input, options);
     const std::vector<Agedge_t*> edges = addEdges(g.get(), input, nodes, options);
     const std::vector<Agraph_t*> clusters = input.engine == "dot"

@@ -8,6 +8,7 @@
 // GVC_t context that thread owns.
 #include <graphviz/gvc.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct PassNode {
     double height = 0;
     bool cylinder = false;
     std::string label;
+    // Where the node starts (centre, points, y down): the "nop" engine keeps these positions
+    // and only removes overlaps; the other engines ignore them.
+    std::optional<PointF> start;
 };
 
 struct PassEdge {
@@ -34,7 +38,8 @@ struct PassCluster {
 };
 
 struct PassInput {
-    std::string engine; // "dot" or "sfdp"
+    std::string engine; // "dot", "sfdp", or "nop" (positions given: overlap removal only)
+    std::string overlap = "prism"; // Graphviz overlap mode for sfdp and nop
     std::vector<PassNode> nodes;
     std::vector<PassEdge> edges;
     std::vector<PassCluster> clusters; // dot only

@@ -46,6 +46,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "models/layout/edge_crossings.h"
 #include "models/layout/graph_layout.h"
 #include "views/topology/topology_canvas.h"
 #include "views/topology/topology_scene_data.h"
@@ -155,146 +156,27 @@ model::ServiceGraph generateGraph(int n, uint64_t seed) {
     return g;
 }
 
-// ---- edge crossings ---------------------------------------------------------------------------
-
-struct Segment {
-    double x1, y1, x2, y2;
-    uint32_t edge;
-};
-
-struct Polyline {
-    std::string from, to;
-    std::vector<std::pair<double, double>> points;
-};
-
-// A cubic B-spline in Graphviz's form (p0, then triples) flattened to 8 steps per piece.
-std::vector<std::pair<double, double>>
-flattenBezier(const std::vector<std::pair<double, double>>& c) {
-    std::vector<std::pair<double, double>> out;
-    if (c.empty()) return out;
-    out.push_back(c.front());
-    for (size_t i = 1; i + 2 < c.size(); i += 3) {
-        const auto [x0, y0] = c[i - 1];
-        const auto [x1, y1] = c[i];
-        const auto [x2, y2] = c[i + 1];
-        const auto [x3, y3] = c[i + 2];
-        for (int s = 1; s <= 8; ++s) {
-            const double t = s / 8.0, v = 1 - t;
-            out.emplace_back(
-                v * v * v * x0 + 3 * v * v * t * x1 + 3 * v * t * t * x2 + t * t * t * x3,
-                v * v * v * y0 + 3 * v * v * t * y1 + 3 * v * t * t * y2 + t * t * t * y3);
-        }
-    }
-    return out;
-}
-
-bool segmentsIntersect(const Segment& a, const Segment& b, double& ix, double& iy) {
-    const double dx1 = a.x2 - a.x1, dy1 = a.y2 - a.y1, dx2 = b.x2 - b.x1, dy2 = b.y2 - b.y1;
-    const double den = dx1 * dy2 - dy1 * dx2;
-    if (std::abs(den) < 1e-12) return false; // parallel or degenerate: not a crossing
-    const double t = ((b.x1 - a.x1) * dy2 - (b.y1 - a.y1) * dx2) / den;
-    const double s = ((b.x1 - a.x1) * dy1 - (b.y1 - a.y1) * dx1) / den;
-    if (t <= 1e-9 || t >= 1 - 1e-9 || s <= 1e-9 || s >= 1 - 1e-9) return false;
-    ix = a.x1 + t * dx1;
-    iy = a.y1 + t * dy1;
-    return true;
-}
-
-// Crossings between edges that share no node, with a uniform grid so thousands of edges stay fast.
-long countCrossings(const std::vector<Polyline>& edges) {
-    std::vector<Segment> segments;
-    double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
-    for (uint32_t e = 0; e < edges.size(); ++e) {
-        const auto& p = edges[e].points;
-        for (size_t i = 1; i < p.size(); ++i) {
-            segments.push_back({p[i - 1].first, p[i - 1].second, p[i].first, p[i].second, e});
-            minX = std::min({minX, p[i].first, p[i - 1].first});
-            maxX = std::max({maxX, p[i].first, p[i - 1].first});
-            minY = std::min({minY, p[i].second, p[i - 1].second});
-            maxY = std::max({maxY, p[i].second, p[i - 1].second});
-        }
-    }
-    if (segments.size() < 2) return 0;
-    const double area = std::max(1.0, (maxX - minX) * (maxY - minY));
-    const double cell = std::max(1e-6, std::sqrt(area / double(segments.size())) * 2);
-    // Long segments are cut into cell-sized pieces, so each piece touches at most four cells.
-    std::vector<Segment> pieces;
-    for (const Segment& s : segments) {
-        const double len = std::hypot(s.x2 - s.x1, s.y2 - s.y1);
-        const int parts = std::max(1, int(std::ceil(len / cell)));
-        for (int k = 0; k < parts; ++k) {
-            const double a = double(k) / parts, b = double(k + 1) / parts;
-            pieces.push_back({s.x1 + (s.x2 - s.x1) * a, s.y1 + (s.y2 - s.y1) * a,
-                              s.x1 + (s.x2 - s.x1) * b, s.y1 + (s.y2 - s.y1) * b, s.edge});
-        }
-    }
-    const int cols = int((maxX - minX) / cell) + 1;
-    std::unordered_map<int64_t, std::vector<uint32_t>> grid;
-    auto key = [&](int cx, int cy) { return int64_t(cy) * cols + cx; };
-    for (uint32_t i = 0; i < pieces.size(); ++i) {
-        const Segment& s = pieces[i];
-        const int cx0 = int((std::min(s.x1, s.x2) - minX) / cell);
-        const int cx1 = int((std::max(s.x1, s.x2) - minX) / cell);
-        const int cy0 = int((std::min(s.y1, s.y2) - minY) / cell);
-        const int cy1 = int((std::max(s.y1, s.y2) - minY) / cell);
-        for (int cy = cy0; cy <= cy1; ++cy)
-            for (int cx = cx0; cx <= cx1; ++cx)
-                grid[key(cx, cy)].push_back(i);
-    }
-    long crossings = 0;
-    for (const auto& [k, list] : grid) {
-        const int cx = int(k % cols), cy = int(k / cols);
-        for (size_t a = 0; a < list.size(); ++a) {
-            for (size_t b = a + 1; b < list.size(); ++b) {
-                const Segment& s = pieces[list[a]];
-                const Segment& t = pieces[list[b]];
-                if (s.edge == t.edge) continue;
-                const Polyline& e1 = edges[s.edge];
-                const Polyline& e2 = edges[t.edge];
-                if (e1.from == e2.from || e1.from == e2.to || e1.to == e2.from || e1.to == e2.to)
-                    continue;
-                double ix, iy;
-                if (!segmentsIntersect(s, t, ix, iy)) continue;
-                // Count each intersection in the one cell that holds its point.
-                if (int((ix - minX) / cell) == cx && int((iy - minY) / cell) == cy) ++crossings;
-            }
-        }
-    }
-    return crossings;
-}
-
-std::vector<Polyline> ourPolylines(const model::ServiceGraph& g, const model::LayoutGeometry& geo) {
-    std::vector<Polyline> out;
-    for (size_t i = 0; i < g.edges.size() && i < geo.edges.size(); ++i) {
-        std::vector<std::pair<double, double>> control;
-        for (const model::PointF& p : geo.edges[i].points)
-            control.emplace_back(p.x, p.y);
-        Polyline line{g.nodes[g.edges[i].source].name, g.nodes[g.edges[i].target].name,
-                      flattenBezier(control)};
-        if (geo.edges[i].hasArrow)
-            line.points.emplace_back(geo.edges[i].arrowTip.x, geo.edges[i].arrowTip.y);
-        out.push_back(std::move(line));
-    }
-    return out;
-}
+// ---- edge crossings (model::countEdgeCrossings) -----------------------------------------------
 
 // Edges of Graphviz's -Tplain output: "edge tail head n x1 y1 ... xn yn [label xl yl] style color".
-std::vector<Polyline> plainPolylines(const QByteArray& plain) {
-    std::vector<Polyline> out;
+// Node names become ids in first-seen order (only equality matters to the counter).
+std::vector<model::CrossingEdge> plainPolylines(const QByteArray& plain) {
+    std::vector<model::CrossingEdge> out;
+    std::unordered_map<std::string, uint32_t> ids;
+    auto idOf = [&](QByteArray s) {
+        if (s.startsWith('"') && s.endsWith('"')) s = s.mid(1, s.size() - 2);
+        return ids.try_emplace(s.toStdString(), uint32_t(ids.size())).first->second;
+    };
     for (const QByteArray& line : plain.split('\n')) {
         if (!line.startsWith("edge ")) continue;
         const QList<QByteArray> f = line.simplified().split(' ');
         if (f.size() < 4) continue;
         const int n = f[3].toInt();
         if (f.size() < 4 + 2 * n) continue;
-        std::vector<std::pair<double, double>> control;
+        std::vector<model::PointF> control;
         for (int k = 0; k < n; ++k)
-            control.emplace_back(f[4 + 2 * k].toDouble(), f[5 + 2 * k].toDouble());
-        auto unquote = [](QByteArray s) {
-            if (s.startsWith('"') && s.endsWith('"')) s = s.mid(1, s.size() - 2);
-            return s.toStdString();
-        };
-        out.push_back({unquote(f[1]), unquote(f[2]), flattenBezier(control)});
+            control.push_back({f[4 + 2 * k].toDouble(), f[5 + 2 * k].toDouble()});
+        out.push_back({idOf(f[1]), idOf(f[2]), model::flattenBezier(control)});
     }
     return out;
 }
@@ -543,7 +425,7 @@ struct Row {
     FrameStats overview, mid, close;
     double fitZoom = 0;
     CommandRun sfdp, sfdpPrism, dot;
-    long oursCrossings = -1, sfdpCrossings = -1, dotCrossings = -1;
+    long oursCrossings = -1, ungroupedCrossings = -1, sfdpCrossings = -1, dotCrossings = -1;
 };
 
 QString fmtMs(double ms) {
@@ -639,7 +521,16 @@ Row runSize(int services, uint64_t seed, int frames, bool graphviz, int timeoutS
     setZoom(canvas, 1.0, centre);
     if (only.isEmpty() || only == "close") row.close = measureFrames(canvas, image, frames);
 
-    row.oursCrossings = countCrossings(ourPolylines(*graph, geo));
+    row.oursCrossings = model::countEdgeCrossings(model::layoutPolylines(*graph, geo));
+    if (graphviz && engine != "sfdp-command") {
+        // The price of group boxes: the same layout with grouping off.
+        model::LayoutOptions options;
+        options.engine = engine;
+        options.grouping = model::LayoutOptions::Grouping::None;
+        if (auto flat = model::layoutGraph(*graph, options); flat.ok())
+            row.ungroupedCrossings =
+                model::countEdgeCrossings(model::layoutPolylines(*graph, flat.value()));
+    }
     if (graphviz) {
         QTemporaryDir tmp;
         const QString dotFile = tmp.path() + "/graph.dot";
@@ -652,9 +543,10 @@ Row runSize(int services, uint64_t seed, int frames, bool graphviz, int timeoutS
             // crossings are counted on its drawing with overlaps removed.
             row.sfdpPrism = runGraphviz("sfdp", dotFile, timeoutS, {"-Goverlap=prism"});
             if (row.sfdpPrism.ok)
-                row.sfdpCrossings = countCrossings(plainPolylines(row.sfdpPrism.output));
+                row.sfdpCrossings = model::countEdgeCrossings(plainPolylines(row.sfdpPrism.output));
             row.dot = runGraphviz("dot", dotFile, timeoutS);
-            if (row.dot.ok) row.dotCrossings = countCrossings(plainPolylines(row.dot.output));
+            if (row.dot.ok)
+                row.dotCrossings = model::countEdgeCrossings(plainPolylines(row.dot.output));
         }
     }
     return row;
@@ -739,19 +631,25 @@ int main(int argc, char** argv) {
             "\n### Graphviz commands on the same graphs (DOT from model::toDot, -Tplain, "
             "wall clock) and edge crossings (pairs of edges sharing no node)\n\n"
             "| services | our layout | sfdp | sfdp -Goverlap=prism | dot | crossings ours | "
-            "crossings sfdp (prism) | crossings dot | ours / sfdp |\n"
-            "|---|---|---|---|---|---|---|---|---|\n");
+            "crossings ours, no groups | crossings sfdp (prism) | crossings dot | ours / sfdp | "
+            "ours no groups / sfdp |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (const Row& r : rows) {
             const QString ratio =
                 r.sfdpCrossings > 0
                     ? QString::number(double(r.oursCrossings) / double(r.sfdpCrossings), 'f', 2)
                     : QStringLiteral("-");
-            std::printf("| %d | %s (%s) | %s | %s | %s | %ld | %ld | %ld | %s |\n", r.services,
-                        r.layoutMs < 0 ? "cached" : qPrintable(fmtMs(r.layoutMs)), r.engine.c_str(),
-                        qPrintable(fmtRun(r.sfdp, timeoutS)),
+            const QString flatRatio =
+                r.sfdpCrossings > 0 && r.ungroupedCrossings >= 0
+                    ? QString::number(double(r.ungroupedCrossings) / double(r.sfdpCrossings), 'f',
+                                      2)
+                    : QStringLiteral("-");
+            std::printf("| %d | %s (%s) | %s | %s | %s | %ld | %ld | %ld | %ld | %s | %s |\n",
+                        r.services, r.layoutMs < 0 ? "cached" : qPrintable(fmtMs(r.layoutMs)),
+                        r.engine.c_str(), qPrintable(fmtRun(r.sfdp, timeoutS)),
                         qPrintable(fmtRun(r.sfdpPrism, timeoutS)),
-                        qPrintable(fmtRun(r.dot, timeoutS)), r.oursCrossings, r.sfdpCrossings,
-                        r.dotCrossings, qPrintable(ratio));
+                        qPrintable(fmtRun(r.dot, timeoutS)), r.oursCrossings, r.ungroupedCrossings,
+                        r.sfdpCrossings, r.dotCrossings, qPrintable(ratio), qPrintable(flatRatio));
         }
     }
     std::printf("\nTargets: shown <= 1 s at 1000 and <= 2 s at 3000 services; frames <= 16 ms; "
