@@ -69,6 +69,7 @@ SpanDetailsWidget::SpanDetailsWidget(QWidget* parent)
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
+    m_logsNote->setObjectName(QStringLiteral("logsNote"));
     m_logs->setReadOnly(true);
     m_logs->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_logs->setMaximumBlockCount(5000); // a span's logs, not a log viewer

@@ -125,6 +125,8 @@ void paintFolded(PaintContext& c, const int64_t* starts, const int64_t* ends, si
                   });
 }
 
+// Duration and self time: right of the bar, else left of it, else inside its visible end on a
+// pill of the background colour (readable over the bar and the critical path stripe).
 void paintBarLabel(PaintContext& c, const QRectF& bar, uint32_t node) {
     const int64_t duration = c.data.durationNs(node), self = c.data.selfNs[node];
     QString label = formatDuration(duration);
@@ -132,7 +134,18 @@ void paintBarLabel(PaintContext& c, const QRectF& bar, uint32_t node) {
     const double w = c.smallFm.horizontalAdvance(label);
     const QRect& tl = c.layout.timeline;
     double x = bar.right() + 5;
-    if (x + w > tl.right() - 2 && bar.left() - 5 - w >= tl.left()) x = bar.left() - 5 - w;
+    if (x + w > tl.right() - 2) {
+        if (bar.left() - 5 - w >= tl.left()) {
+            x = bar.left() - 5 - w;
+        } else {
+            x = std::min<double>(bar.right(), tl.right()) - 8 - w;
+            QColor pill = c.style.background;
+            pill.setAlpha(215);
+            c.p.setPen(Qt::NoPen);
+            c.p.setBrush(pill);
+            c.p.drawRoundedRect(QRectF(x - 4, bar.top() + 1, w + 8, bar.height() - 2), 3, 3);
+        }
+    }
     c.p.setFont(c.small);
     c.p.setPen(c.style.subtleText);
     c.p.drawText(QPointF(x, bar.center().y() + c.smallFm.ascent() / 2 - 1), label);

@@ -154,14 +154,17 @@ void WaterfallView::rowsChanged() {
 
 void WaterfallView::setShowRawTimes(bool raw) {
     if (raw == m_frame.showRaw) return;
+    const bool zoomed = isZoomed(); // in the old mode's range
     m_frame.showRaw = raw;
     m_minimapDirty = true;
     if (!m_data) return;
-    // Keep the zoom if any, moved into the new range; the whole trace otherwise.
-    if (isZoomed())
+    // Keep a zoom (clamped into the new range); the whole trace otherwise.
+    m_zoomStack.clear();
+    if (zoomed)
         setWindow(m_frame.windowStartNs, m_frame.windowEndNs);
     else
         setWindow(m_data->traceStartNs(raw), m_data->traceEndNs(raw));
+    m_frame.zoomed = isZoomed();
     viewport()->update();
 }
 

@@ -86,7 +86,7 @@ void WaterfallView::mouseReleaseEvent(QMouseEvent* event) {
         viewport()->update();
     }
     m_drag = Drag::None;
-    QAbstractScrollArea::mouseReleaseEvent(event);
+    event->accept();
 }
 
 void WaterfallView::mouseDoubleClickEvent(QMouseEvent* event) {
