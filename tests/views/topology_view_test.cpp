@@ -448,7 +448,15 @@ private slots:
         QCOMPARE(c->transform().m11(), 1.0);
         QTest::keyClick(c, Qt::Key_Equal, Qt::ControlModifier);
         QVERIFY(c->transform().m11() > 1.0);
-        QTest::keyClick(c, Qt::Key_0, Qt::ControlModifier);
+        QTest::keyClick(c, Qt::Key_1, Qt::ControlModifier); // actual size (View menu: Ctrl+1)
+        QCOMPARE(c->transform().m11(), 1.0);
+        QTest::keyClick(c, Qt::Key_0, Qt::ControlModifier); // fit (View menu: Ctrl+0)
+        const double fitted = c->transform().m11();
+        view->resetZoom();
+        view->fitToView();
+        QCOMPARE(c->transform().m11(), fitted);
+        QVERIFY(fitted != 1.0);
+        QTest::keyClick(c, Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(c->transform().m11(), 1.0);
         QTest::keyClick(c, Qt::Key_Minus, Qt::ControlModifier);
         QVERIFY(c->transform().m11() < 1.0);

@@ -208,6 +208,8 @@ TopologyCanvas::ZoomKey TopologyCanvas::zoomKey(const QKeyEvent* event) {
     case Qt::Key_Minus:
         return ZoomKey::Out;
     case Qt::Key_0:
+        return ZoomKey::Fit;
+    case Qt::Key_1:
         return ZoomKey::Reset;
     default:
         return ZoomKey::None;
@@ -231,6 +233,9 @@ void TopologyCanvas::keyPressEvent(QKeyEvent* event) {
         return;
     case ZoomKey::Out:
         emit zoomOutRequested();
+        return;
+    case ZoomKey::Fit:
+        emit fitRequested();
         return;
     case ZoomKey::Reset:
         emit resetZoomRequested();

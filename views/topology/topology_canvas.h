@@ -70,7 +70,8 @@ signals:
     void viewportChanged(); // scrolled, zoomed or resized
     void zoomInRequested();
     void zoomOutRequested();
-    void resetZoomRequested();
+    void resetZoomRequested(); // Ctrl+1: actual size, as the View menu says
+    void fitRequested();       // Ctrl+0: the whole graph, as the View menu says
 
 protected:
     bool event(QEvent* event) override;
@@ -86,7 +87,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
 
 private:
-    enum class ZoomKey { None, In, Out, Reset };
+    enum class ZoomKey { None, In, Out, Fit, Reset };
     static ZoomKey zoomKey(const QKeyEvent* event);
     void renderInto(QImage& image, const QRegion& region);
     void renderNextBand();

@@ -49,6 +49,7 @@ TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
     connect(m_canvas, &TopologyCanvas::zoomInRequested, this, &TopologyView::zoomIn);
     connect(m_canvas, &TopologyCanvas::zoomOutRequested, this, &TopologyView::zoomOut);
     connect(m_canvas, &TopologyCanvas::resetZoomRequested, this, &TopologyView::resetZoom);
+    connect(m_canvas, &TopologyCanvas::fitRequested, this, &TopologyView::fitToView);
     applyStyle();
 }
 
