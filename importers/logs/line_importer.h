@@ -1,0 +1,19 @@
+#pragma once
+// The loop every line-oriented log importer shares: reads the input line by line
+// (text_line_reader.h) with the options' limits, cancellation and progress, calls `onLine`
+// for each line, and returns the reader's status. Runs on the import job's thread.
+#include <functional>
+
+#include "importers/telemetry/telemetry_import_types.h"
+#include "importers/telemetry/text_line_reader.h"
+
+namespace tg::import {
+
+model::Status forEachLine(const TelemetryInput& input, const TelemetryImportOptions& options,
+                          const std::function<void(const TextLine&)>& onLine);
+
+// Adds `record` to the stream of `labels`.
+void addLogRecord(TelemetryTarget& target, const model::LogInput& record,
+                  const std::vector<model::LabelInput>& labels);
+
+} // namespace tg::import

@@ -1,0 +1,105 @@
+#include "importers/logs/log_fields.h"
+
+#include "importers/telemetry/telemetry_values.h"
+#include "models/telemetry/telemetry_keys.h"
+
+namespace tg::import {
+
+using model::AttributeInput;
+
+std::optional<int64_t> parseLogTime(std::string_view text) {
+    if (auto t = parseDateTimeNs(text)) return t;
+    return parseEpochGuessNs(text);
+}
+
+void LogFields::clear() {
+    m_fields.clear();
+    m_arena.reset();
+}
+
+std::string_view LogFields::own(std::string_view text) {
+    std::string& s = m_arena.next();
+    s.assign(text);
+    return s;
+}
+
+void LogFields::addString(std::string_view key, std::string_view value, uint8_t level) {
+    LogField f;
+    f.key = key;
+    f.value = AttributeInput::string(key, value);
+    f.level = level;
+    m_fields.push_back(f);
+}
+
+void LogFields::addTyped(AttributeInput value, std::string_view rendered, uint8_t level) {
+    LogField f;
+    f.key = value.key;
+    f.value = value;
+    f.rendered = rendered;
+    f.level = level;
+    m_fields.push_back(f);
+}
+
+namespace {
+
+enum class Role : uint8_t { Attribute, Time, Severity, Body, Trace, Span, Label };
+
+Role roleOf(std::string_view key) {
+    if (model::isTimeKey(key)) return Role::Time;
+    if (model::isSeverityKey(key)) return Role::Severity;
+    if (model::isMessageKey(key)) return Role::Body;
+    if (model::isTraceIdKey(key)) return Role::Trace;
+    if (model::isSpanIdKey(key)) return Role::Span;
+    if (model::isStreamLabelKey(key)) return Role::Label;
+    return Role::Attribute;
+}
+
+} // namespace
+
+bool LogFields::assemble(model::LogInput& record, std::vector<model::LabelInput>& labels,
+                         std::string_view fallbackBody) {
+    // Which field fills each role: the highest level wins, then the first at that level.
+    const LogField* chosen[7] = {};
+    for (const LogField& f : m_fields) {
+        const Role role = roleOf(f.key);
+        const auto r = static_cast<size_t>(role);
+        if (role == Role::Attribute || role == Role::Label) continue;
+        if (role == Role::Time && !parseLogTime(f.text())) continue;
+        if ((role == Role::Trace || role == Role::Span) && f.text().empty()) continue;
+        if (!chosen[r] || f.level > chosen[r]->level) chosen[r] = &f;
+    }
+    const LogField* time = chosen[static_cast<size_t>(Role::Time)];
+    const LogField* body = chosen[static_cast<size_t>(Role::Body)];
+    const LogField* severity = chosen[static_cast<size_t>(Role::Severity)];
+    const LogField* trace = chosen[static_cast<size_t>(Role::Trace)];
+    const LogField* span = chosen[static_cast<size_t>(Role::Span)];
+    if (time)
+        record.timeNs = *parseLogTime(time->text());
+    else
+        record.flags |= model::kLogNoTime;
+    record.body = body ? body->text() : fallbackBody;
+    if (severity) {
+        record.severityText = severity->text();
+        record.severity = model::logSeverityFromText(record.severityText);
+    }
+    if (trace) record.trace = model::parseTraceId(trace->text());
+    if (span) record.span = model::parseSpanId(span->text());
+    for (const LogField& f : m_fields) {
+        if (&f == time || &f == body || &f == severity || &f == trace || &f == span) continue;
+        const Role role = roleOf(f.key);
+        if (role == Role::Time && time && f.level < time->level) {
+            // The envelope's time of an embedded document: when it was collected.
+            if (auto t = parseLogTime(f.text())) {
+                record.observedNs = *t;
+                continue;
+            }
+        }
+        if (role == Role::Label)
+            labels.push_back({f.key, f.text()});
+        else
+            record.attributes.push_back(f.value);
+    }
+    return time != nullptr;
+}
+
+} // namespace tg::import

@@ -1,0 +1,57 @@
+#pragma once
+// The fields of one structured log line (a JSON object, a logfmt line, a CSV row) and how they
+// become a log record: the first time-like field (ts, time, timestamp, ...) is the time, the
+// first severity-like field (level, severity, ...) the severity, the first message-like field
+// (msg, message, log, ...) the body, trace/span ID fields (trace_id, traceId, traceID,
+// trace.id, span_id, ...) the ID columns, service/namespace/pod/host-like fields the stream
+// labels, and everything else attributes. Fields of an embedded document (the application's
+// JSON inside a Docker json-file "log" string) rank before the envelope's; the envelope's time
+// then becomes the observed time. One LogFields per import job, reused line after line.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "importers/common/text_arena.h"
+#include "models/core/diagnostics.h"
+#include "models/telemetry/log_store.h"
+
+namespace tg::import {
+
+struct LogField {
+    std::string_view key;
+    model::AttributeInput value; // value.key == key; strings in value.str
+    uint8_t level = 0;           // 0 the line itself, 1 a document embedded in it
+    std::string_view text() const {
+        return value.type == model::AttrType::String ? value.str : rendered;
+    }
+    std::string_view rendered; // numbers/bools as text (for times, IDs and labels)
+};
+
+class LogFields {
+public:
+    void clear();
+    // Strings must stay valid until assemble() (use own() for text made on the fly).
+    void addString(std::string_view key, std::string_view value, uint8_t level = 0);
+    void addTyped(model::AttributeInput value, std::string_view rendered, uint8_t level = 0);
+    std::string_view own(std::string_view text); // a copy that lives until clear()
+    std::string& scratch() { return m_arena.next(); }
+    size_t size() const { return m_fields.size(); }
+    void truncate(size_t n) { m_fields.resize(n); }
+
+    // Fills `record` and `labels` (views into the fields) by the rules above; `fallbackBody`
+    // when no message-like field exists. Returns false when no time could be read (the record
+    // then carries kLogNoTime and time 0).
+    bool assemble(model::LogInput& record, std::vector<model::LabelInput>& labels,
+                  std::string_view fallbackBody);
+
+private:
+    std::vector<LogField> m_fields;
+    TextArena m_arena;
+};
+
+// ns since the epoch from a time field's text: RFC 3339 and friends, or an epoch number in
+// seconds, milliseconds, microseconds or nanoseconds (by magnitude).
+std::optional<int64_t> parseLogTime(std::string_view text);
+
+} // namespace tg::import
