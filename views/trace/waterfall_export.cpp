@@ -1,6 +1,7 @@
 #include "views/trace/waterfall_export.h"
 
 #include <QBuffer>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QSvgGenerator>
 
@@ -21,6 +22,24 @@ struct ExportPage {
     WaterfallFrame frame;
 };
 
+// Name column wide enough for the drawn rows' names (exports are read, not scrolled), within
+// 20-45 % of the width.
+int nameColumnWidth(const WaterfallData& data, const WaterfallRows& rows, size_t shown,
+                    const WaterfallExportOptions& o) {
+    const QFontMetricsF bold(waterfallFont(o.style, true)), plain(waterfallFont(o.style));
+    const model::Dataset& d = *data.dataset;
+    double widest = 0;
+    for (size_t r = 0; r < shown; ++r) {
+        const uint32_t node = rows.nodeAt(r), row = data.rowOf(node);
+        const double marks = (data.isError(node) ? 16 : 0) + (data.skew.adjusted[node] ? 14 : 0);
+        const double w = waterfallNameIndent(data.depth[rows.positionAt(r)]) + 22 + marks +
+                         bold.horizontalAdvance(QString::fromUtf8(d.serviceName(row))) + 6 +
+                         plain.horizontalAdvance(QString::fromUtf8(d.operationName(row))) + 10;
+        widest = std::max(widest, w);
+    }
+    return std::clamp(int(std::ceil(widest)), o.width / 5, o.width * 45 / 100);
+}
+
 // The whole trace, expanded, with at most maxRows rows (and a note when rows were left out).
 void preparePage(ExportPage& page, const WaterfallData& data, const WaterfallExportOptions& o,
                  size_t maxRows) {
@@ -29,10 +48,11 @@ void preparePage(ExportPage& page, const WaterfallData& data, const WaterfallExp
     f.showRaw = o.showRaw;
     f.windowStartNs = data.traceStartNs(o.showRaw);
     f.windowEndNs = std::max(f.windowStartNs + 1, data.traceEndNs(o.showRaw));
-    f.nameColumnWidth = std::clamp(o.width * 3 / 10, 200, 420);
     const size_t shown = std::min(page.rows.size(), std::max<size_t>(1, maxRows));
+    f.nameColumnWidth = nameColumnWidth(data, page.rows, shown, o);
+    f.rowLimit = shown;
     if (shown < page.rows.size())
-        f.note = QStringLiteral("Showing the first %L1 of %L2 spans (depth-first order); the rest "
+        f.note = QStringLiteral("Showing the first %1 of %2 spans (depth-first order); the rest "
                                 "are left out of this picture.")
                      .arg(shown)
                      .arg(page.rows.size());

@@ -196,7 +196,8 @@ void paintRows(PaintContext& c) {
     const int h = f.rowHeight;
     // Only the rows in view: index arithmetic from the scroll offset.
     const auto first = size_t(std::max<int64_t>(0, f.scrollY / h));
-    const auto last = std::min<size_t>(c.rows.size(), size_t((f.scrollY + names.height()) / h + 1));
+    const auto last = std::min<size_t>(std::min(c.rows.size(), f.rowLimit),
+                                       size_t((f.scrollY + names.height()) / h + 1));
     for (size_t r = first; r < last; ++r) {
         const uint32_t pos = c.rows.positionAt(r), node = c.data.preorder[pos];
         const double y = names.top() + double(int64_t(r) * h - f.scrollY);

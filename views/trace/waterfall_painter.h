@@ -47,6 +47,7 @@ struct WaterfallFrame {
     std::optional<std::pair<int, int>> rulerSelection; // x range being dragged on the ruler
     QString title;                                     // over the name column, above the ruler
     QString note;                                      // bottom line (e.g. rows left out)
+    size_t rowLimit = SIZE_MAX;                        // rows from here on are not drawn
 };
 
 // The frame's areas (frame coordinates).
