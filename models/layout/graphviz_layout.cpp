@@ -221,10 +221,9 @@ Result<LayoutGeometry> layoutWith(GVC_t* gvc, const ServiceGraph& graph,
                                   const std::vector<Group>& groups, const std::string& engine,
                                   const LayoutOptions& options) {
     const bool edgeLabels = options.edgeLabels && engine == "dot";
-    // sfdp always goes through the two-step path (also without groups): its own overlap
-    // removal gave different drawings from run to run in one process; nop's did not.
-    auto result = engine == "sfdp" ? GroupedSfdp(gvc, graph, groups, options).run()
-                                   : wholeGraph(gvc, graph, groups, engine, edgeLabels, options);
+    auto result = engine == "sfdp" && !groups.empty()
+                      ? GroupedSfdp(gvc, graph, groups, options).run()
+                      : wholeGraph(gvc, graph, groups, engine, edgeLabels, options);
     if (!result) return result.error();
     LayoutGeometry geo = std::move(result.value());
     geo.engine = engine;
