@@ -325,7 +325,8 @@ bool isEofLine(std::string_view line) {
 // Prometheus text or OpenMetrics: every one of the first lines is a metadata comment or a
 // sample. OpenMetrics shows itself by "# EOF", "# UNIT", its own types or exemplars.
 TelemetryFormat sniffExposition(const std::vector<std::string_view>& lines, std::string_view tail) {
-    bool openMetrics = false, sample = false, metadata = false;
+    bool openMetrics = false, metadata = false;
+    size_t good = 0, bad = 0;
     for (std::string_view line : lines) {
         while (!line.empty() && isSpaceTab(line.back()))
             line.remove_suffix(1);
@@ -342,9 +343,17 @@ TelemetryFormat sniffExposition(const std::vector<std::string_view>& lines, std:
                 openMetrics = true;
             continue;
         }
-        if (!looksLikeMetricLine(line, openMetrics)) return TelemetryFormat::Unknown;
-        sample = true;
+        // A broken line among many good ones is still an exposition (its reader reports the
+        // line); the first sample line must be good.
+        if (looksLikeMetricLine(line, openMetrics))
+            ++good;
+        else if (good == 0)
+            return TelemetryFormat::Unknown;
+        else
+            ++bad;
     }
+    if (bad * 4 > good) return TelemetryFormat::Unknown;
+    const bool sample = good > 0;
     if (!sample && !metadata && !openMetrics) return TelemetryFormat::Unknown;
     // The tail may start mid-line; its complete lines are all we need ("# EOF" is the last).
     for (std::string_view line : firstLines(tail, 1u << 20, true))
