@@ -29,7 +29,9 @@ void paintTitle(PaintContext& c) {
         QStringLiteral("%1 spans · %2")
             .arg(w.nodeCount())
             .arg(formatDuration(w.traceEndNs(c.frame.showRaw) - w.traceStartNs(c.frame.showRaw)));
-    if (w.errorCount) summary += QStringLiteral(" · %1 errors").arg(w.errorCount);
+    if (w.errorCount)
+        summary += w.errorCount == 1 ? QStringLiteral(" · 1 error")
+                                     : QStringLiteral(" · %1 errors").arg(w.errorCount);
     if (w.skew.adjustedCount)
         summary += c.frame.showRaw
                        ? QStringLiteral(" · raw times")

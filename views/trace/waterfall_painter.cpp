@@ -95,14 +95,19 @@ void paintNameCell(PaintContext& c, const QRectF& row, uint32_t pos, uint32_t no
     const QString service = qs(d.serviceName(row0));
     const QString operation = qs(d.operationName(row0));
     const double baseline = cy + c.fm.ascent() / 2 - 1;
-    c.p.setFont(c.bold);
-    c.p.setPen(c.style.text);
-    const QString s = c.boldFm.elidedText(service, Qt::ElideRight, std::max(0.0, right - x));
+    // The service is bold where it changes (a hop between services), quiet below its own spans.
+    const int32_t parent = c.data.tree.nodes[node].parent;
+    const bool hop = parent < 0 || d.service[c.data.rowOf(uint32_t(parent))] != d.service[row0];
+    const QFont& serviceFont = hop ? c.bold : c.font;
+    const QFontMetricsF& serviceFm = hop ? c.boldFm : c.fm;
+    c.p.setFont(serviceFont);
+    c.p.setPen(hop ? c.style.text : c.style.subtleText);
+    const QString s = serviceFm.elidedText(service, Qt::ElideRight, std::max(0.0, right - x));
     c.p.drawText(QPointF(x, baseline), s);
-    x += c.boldFm.horizontalAdvance(s) + 6;
+    x += serviceFm.horizontalAdvance(s) + 6;
     if (x < right) {
         c.p.setFont(c.font);
-        c.p.setPen(c.style.subtleText);
+        c.p.setPen(c.style.text);
         c.p.drawText(QPointF(x, baseline), c.fm.elidedText(operation, Qt::ElideRight, right - x));
     }
     c.stats.texts += 2;

@@ -278,6 +278,8 @@ void WaterfallView::scrollContentsBy(int dx, int dy) {
 
 void WaterfallView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
+    if (!m_columnSized) // names get 30 % of the width until the user sets it
+        m_frame.nameColumnWidth = std::clamp(viewport()->width() * 3 / 10, 220, 460);
     m_minimapDirty = true;
     updateScrollBars();
 }

@@ -11,7 +11,8 @@
 // WaterfallRows; the trace's per-span data in an immutable WaterfallData built off the GUI
 // thread.
 //
-// Interaction: click selects (click on the triangle toggles), Up/Down/PageUp/PageDown/Home/End
+// Interaction: click selects (click on the triangle toggles), dragging the name column's edge
+// resizes it, Up/Down/PageUp/PageDown/Home/End
 // move the selection, Left collapses or goes to the parent, Right expands or goes to the first
 // child, Enter toggles; drag on the ruler zooms to that range, Ctrl+wheel zooms around the mouse,
 // Esc or the "zoom out" button in the header goes back one zoom step; a click or drag in the
@@ -142,9 +143,11 @@ private:
     QImage m_minimapImage;
     bool m_minimapDirty = true;
     // Mouse gestures.
-    enum class Drag { None, Ruler, Minimap };
+    enum class Drag { None, Ruler, Minimap, Column };
     Drag m_drag = Drag::None;
     int m_dragStartX = 0;
+    bool m_columnSized = false; // the user dragged the name column's edge: keep its width
+    bool onColumnEdge(QPoint pos) const;
 };
 
 } // namespace tg::view

@@ -28,6 +28,8 @@ void WaterfallView::mousePressEvent(QMouseEvent* event) {
     const WaterfallLayout l = WaterfallLayout::of(m_frame);
     if (l.zoomBack.contains(pos) && m_frame.zoomed) {
         zoomBack();
+    } else if (onColumnEdge(pos)) {
+        m_drag = Drag::Column;
     } else if (l.ruler.contains(pos)) {
         m_drag = Drag::Ruler;
         m_dragStartX = pos.x();
@@ -69,6 +71,15 @@ void WaterfallView::mouseMoveEvent(QMouseEvent* event) {
         moveMinimapWindow(pos);
         return;
     }
+    if (m_drag == Drag::Column) {
+        m_frame.nameColumnWidth =
+            std::clamp(pos.x(), 120, std::max(120, viewport()->width() - 200));
+        m_columnSized = true;
+        m_minimapDirty = true;
+        viewport()->update();
+        return;
+    }
+    viewport()->setCursor(onColumnEdge(pos) ? Qt::SplitHCursor : Qt::ArrowCursor);
     std::optional<uint32_t> hovered;
     if (m_data)
         if (auto row = visibleRowAt(pos.y())) hovered = m_rows.nodeAt(*row);
@@ -95,6 +106,11 @@ void WaterfallView::mouseDoubleClickEvent(QMouseEvent* event) {
         const uint32_t node = m_rows.nodeAt(*row);
         if (m_rows.hasChildren(node)) toggleNode(node);
     }
+}
+
+bool WaterfallView::onColumnEdge(QPoint pos) const {
+    const WaterfallLayout l = WaterfallLayout::of(m_frame);
+    return pos.y() >= l.header.top() && std::abs(pos.x() - l.names.right()) <= 3;
 }
 
 // Centres the time window under x and the rows on the depth-first position under y.
