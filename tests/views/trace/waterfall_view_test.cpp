@@ -27,6 +27,7 @@ private slots:
     void rulerDragZoomsAndEscapeGoesBack();
     void ctrlWheelZoomsAroundMouse();
     void zoomOutButton();
+    void minimapClickMovesWindow();
     void findNextAndPrevious();
     void rawTimesToggle();
     void collapsedRowFoldsSubPixelChildren();
@@ -166,9 +167,13 @@ void WaterfallViewTest::rulerDragZoomsAndEscapeGoesBack() {
     QVERIFY2(std::abs(b - (kEpoch + 60 * kMs)) <= pixel, qPrintable(QString::number(b - kEpoch)));
     QVERIFY(v.isZoomed());
     QVERIFY(v.horizontalScrollBar()->maximum() > 0); // the window can be panned
+    // Panned to the end: the 40 ms window ends where the trace ends (100 ms).
+    v.horizontalScrollBar()->setValue(v.horizontalScrollBar()->maximum());
+    QVERIFY(std::abs(v.timeWindow().second - (kEpoch + 100 * kMs)) <= 1000);
+    QVERIFY(std::abs((v.timeWindow().second - v.timeWindow().first) - (b - a)) <= 1000);
+    v.horizontalScrollBar()->setValue(v.horizontalScrollBar()->minimum());
+    QCOMPARE(v.timeWindow().first, kEpoch);
     v.grab();
-    // Span 5 (60..70) is now right of the window; span 2 (10..40) starts left of it.
-    QVERIFY(v.timeToX(kEpoch + 60 * kMs) <= v.rulerRect().right());
     QTest::keyClick(v.viewport(), Qt::Key_Escape);
     QCOMPARE(v.timeWindow(), std::make_pair(kEpoch, kEpoch + 100 * kMs));
     QVERIFY(!v.isZoomed());
@@ -211,6 +216,18 @@ void WaterfallViewTest::zoomOutButton() {
     QTest::mouseClick(v.viewport(), Qt::LeftButton, {}, v.zoomBackButtonRect().center());
     QCOMPARE(v.timeWindow(), std::make_pair(kEpoch, kEpoch + 100 * kMs));
     QVERIFY(v.zoomBackButtonRect().isEmpty());
+}
+
+void WaterfallViewTest::minimapClickMovesWindow() {
+    auto s = show(test::checkoutTrace());
+    view::WaterfallView& v = *s.view;
+    v.zoomToRange(kEpoch, kEpoch + 10 * kMs);
+    // The minimap spans the whole trace (0..100 ms): its middle is 50 ms; the 10 ms window
+    // centres there (within a minimap pixel, 100 ms / ~1200 px).
+    QTest::mouseClick(v.viewport(), Qt::LeftButton, {}, v.minimapRect().center());
+    const auto [a, b] = v.timeWindow();
+    QCOMPARE(b - a, 10 * kMs);
+    QVERIFY2(std::abs(a - (kEpoch + 45 * kMs)) <= kMs / 5, qPrintable(QString::number(a - kEpoch)));
 }
 
 void WaterfallViewTest::findNextAndPrevious() {
