@@ -16,10 +16,13 @@
 
 #include "models/core/result.h"
 #include "models/dataset/dataset.h"
+#include "models/telemetry/log_store.h"
 
 struct sqlite3;
 
 namespace tg::model {
+
+class CorrelationIndex;
 
 // A node position the user chose in the topology view, in layout geometry units (points).
 struct NodePosition {
@@ -30,8 +33,8 @@ struct NodePosition {
 
 class Workspace {
 public:
-    // 1: spans, strings, resources, imports. 2: node_positions.
-    static constexpr int kSchemaVersion = 2;
+    // 1: spans, strings, resources, imports. 2: node_positions. 3: log records + FTS5.
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (creating when allowed) and migrates the schema.
     static Result<std::unique_ptr<Workspace>> open(const std::string& path, bool create);
@@ -50,6 +53,30 @@ public:
     // The stored node positions, sorted by name.
     Result<std::vector<NodePosition>> loadPositions();
 
+    // ---- log records (workspace_logs.cpp) -------------------------------------------------
+    // Writes every log source, string, stream and record the file does not have yet, and
+    // indexes the new bodies for full-text search, in one transaction. `links` (may be null)
+    // gives the trace/span each record was linked to by correlation (derived fields included);
+    // without it only the IDs the format stated are indexed for logsForTrace().
+    Status persistNewLogs(const LogStore& logs, const CorrelationIndex* links = nullptr,
+                          const std::vector<std::string>& reports = {});
+    // Rebuilds an empty LogStore from the file (same rows, string ids and streams) and builds
+    // its index.
+    Status loadLogsInto(LogStore& logs);
+
+    // ---- log queries (workspace_log_queries.cpp); rows are LogStore rows -----------------
+    // Records linked to the trace (stated or derived IDs), by time then row.
+    Result<std::vector<uint32_t>> logsForTrace(const TraceId& trace, size_t limit = 0);
+    // Full-text search of the bodies: every word of `text` must occur (FTS5 tokens: case and
+    // punctuation ignored; "quoted words" must occur together; a trailing * matches a prefix).
+    // By row (file order); at most `limit` rows when limit > 0.
+    Result<std::vector<uint32_t>> searchLogs(std::string_view text, size_t limit = 0);
+    Result<uint64_t> countLogMatches(std::string_view text);
+    // The FTS5 query for user text; every word becomes a quoted string, so no user text can
+    // form FTS5 syntax (operators, column filters). Empty when the text has no words.
+    static std::string ftsQuery(std::string_view text);
+
+    uint64_t storedLogs() const { return m_storedLogs; }
     uint64_t storedSpans() const { return m_storedSpans; }
     const std::string& path() const { return m_path; }
     int schemaVersion() const;
@@ -59,6 +86,8 @@ private:
     Status migrate();
     bool hasOtherTables() const; // any schema object in a version-0 file
     Status checkExtends(const Dataset& dataset) const;
+    Status checkExtendsLogs(const LogStore& logs) const;
+    Status writeLogRows(const LogStore& logs, const CorrelationIndex* links);
     Status readCounts();
     Status exec(const char* sql);
     Error sqlError(const std::string& what) const;
@@ -69,6 +98,10 @@ private:
     uint64_t m_storedStrings = 0;
     uint64_t m_storedResources = 0;
     uint64_t m_storedSources = 0;
+    uint64_t m_storedLogs = 0;
+    uint64_t m_storedLogStrings = 0;
+    uint64_t m_storedLogStreams = 0;
+    uint64_t m_storedLogSources = 0;
 };
 
 } // namespace tg::model

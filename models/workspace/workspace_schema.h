@@ -42,6 +42,42 @@ CREATE VIEW spans_readable AS
     R"sql(
 CREATE TABLE node_positions(name TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL);
 )sql",
+    // 2 -> 3: log records (models/telemetry/log_store.h) with their own string table (the
+    // LogStore's string ids), streams, the trace/span IDs the format stated and the ones
+    // correlation linked them to (derived fields included; indexed), and an FTS5 index of the
+    // bodies. The FTS table reads its text from logs.body (external content: stored once).
+    R"sql(
+CREATE TABLE log_imports(
+  id INTEGER PRIMARY KEY,          -- LogStore source index + 1
+  path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  report TEXT
+);
+CREATE TABLE log_strings(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE log_streams(id INTEGER PRIMARY KEY, labels BLOB NOT NULL); -- (key, value) string ids
+CREATE TABLE logs(
+  row INTEGER PRIMARY KEY,         -- LogStore row
+  import_id INTEGER NOT NULL,
+  time_ns INTEGER NOT NULL, observed_ns INTEGER NOT NULL,
+  severity INTEGER NOT NULL, severity_text INTEGER NOT NULL,
+  stream INTEGER NOT NULL, flags INTEGER NOT NULL,
+  trace_hi INTEGER, trace_lo INTEGER, span_id INTEGER,                -- as stated; NULL: none
+  link_trace_hi INTEGER, link_trace_lo INTEGER, link_span_id INTEGER, -- stated or derived
+  body TEXT NOT NULL,
+  attributes BLOB
+);
+CREATE INDEX logs_by_trace ON logs(link_trace_hi, link_trace_lo) WHERE link_trace_hi IS NOT NULL;
+CREATE VIRTUAL TABLE logs_fts USING fts5(body, content='logs', content_rowid='row');
+CREATE VIEW logs_readable AS
+  SELECT l.row, l.time_ns, l.severity, st.text AS severity_text,
+         CASE WHEN l.link_trace_hi IS NULL THEN NULL
+              ELSE printf('%016x%016x', l.link_trace_hi, l.link_trace_lo) END AS trace_id,
+         CASE WHEN l.link_span_id IS NULL THEN NULL
+              ELSE printf('%016x', l.link_span_id) END AS span_id,
+         l.body, i.path AS source
+  FROM logs l JOIN log_strings st ON st.id = l.severity_text JOIN log_imports i ON i.id = l.import_id;
+)sql",
 };
 
 inline constexpr int kLatestVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -51,6 +51,8 @@ struct LogSpec {
     std::vector<model::LabelInput> stream;
     std::string_view explicitTrace = {}, explicitSpan = {};
     std::vector<model::AttributeInput> attributes = {};
+    model::LogSeverity severity = model::LogSeverity::Unspecified;
+    std::string_view severityText = {};
 };
 
 inline void addLogs(model::LogStore& logs, std::string path, const std::vector<LogSpec>& specs) {
@@ -61,6 +63,8 @@ inline void addLogs(model::LogStore& logs, std::string path, const std::vector<L
         in.timeNs = kT0 + s.timeMs * kMs;
         in.body = s.body;
         in.attributes = s.attributes;
+        in.severity = s.severity;
+        in.severityText = s.severityText;
         if (!s.explicitTrace.empty()) in.trace = model::parseTraceId(s.explicitTrace);
         if (!s.explicitSpan.empty()) in.span = model::parseSpanId(s.explicitSpan);
         logs.addRecord(logs.addStream(s.stream), in);
