@@ -5,9 +5,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
 
+#include "app/explorer/explorer_controller.h"
 #include "app/gui/export_actions.h"
 #include "app/gui/job_status.h"
 #include "app/gui/recent_files.h"
@@ -26,7 +32,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_controller = new SessionController(this);
     m_view = new view::TopologyView(this);
     m_view->setObjectName(QStringLiteral("topologyView"));
-    setCentralWidget(m_view);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("centralTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_view, tr("Service Map"));
+    setCentralWidget(m_tabs);
+    // The right column keeps the full height; the Traces dock sits under the tabs only.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    m_explorer = new ExplorerController(this, m_tabs);
     m_status = new JobStatus(this);
     statusBar()->addPermanentWidget(m_status);
     m_exports = new ExportActions(
@@ -36,6 +49,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_exports, &ExportActions::message, this, [this](const QString& t) { showMessage(t); });
     createDocks();
     createMenus();
+    auto* traces = new QMenu(tr("&Traces"), this);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), traces); // before Help
+    m_explorer->populateMenu(traces);
     createToolBar();
     connectController();
     connectView();
@@ -54,7 +70,12 @@ void MainWindow::createDocks() {
     m_inspector = new view::InspectorWidget(this);
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
     m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
-    m_inspectorDock->setWidget(m_inspector);
+    auto* inspectorBox = new QWidget(this); // the Inspector, then "Traces Through …"
+    auto* inspectorLayout = new QVBoxLayout(inspectorBox);
+    inspectorLayout->setContentsMargins(0, 0, 0, 4);
+    inspectorLayout->addWidget(m_inspector, 1);
+    inspectorLayout->addWidget(m_explorer->createSelectionButton(inspectorBox), 0, Qt::AlignLeft);
+    m_inspectorDock->setWidget(inspectorBox);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
     m_sources = new view::SourcesDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_sources);
@@ -96,6 +117,9 @@ void MainWindow::connectView() {
     connect(m_view, &view::TopologyView::nodeSelected, this, &MainWindow::showNode);
     connect(m_view, &view::TopologyView::edgeSelected, this, &MainWindow::showEdge);
     connect(m_view, &view::TopologyView::selectionCleared, this, &MainWindow::clearInspector);
+    // Right-click: "Traces Through …" the selected service or call.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_explorer->tracesThroughSelectionAction());
     connect(m_view, &view::TopologyView::nodeMoved, m_controller,
             &SessionController::setNodePosition);
     connect(m_view, &view::TopologyView::nodeActivated, this, [this](uint32_t node) {
@@ -130,6 +154,7 @@ void MainWindow::showSession() {
     m_view->setPinnedPositions(m_controller->nodePositions());
     m_view->setSceneData(snapshot->sceneData);
     clearInspector();
+    m_explorer->setSnapshot(snapshot);
     for (QAction* a : m_sessionActions)
         a->setEnabled(true);
     m_exports->setEnabled(true);
@@ -168,14 +193,27 @@ void MainWindow::updateTitle() {
 void MainWindow::showNode(uint32_t node) {
     m_selectedNode = node;
     m_selectedEdge.reset();
-    if (const auto s = m_controller->snapshot()) m_inspector->setContent(nodeInspector(*s, node));
+    if (const auto s = m_controller->snapshot()) {
+        m_inspector->setContent(nodeInspector(*s, node));
+        if (s->graph && node < s->graph->nodes.size())
+            m_explorer->setSelectedNode(QString::fromStdString(s->graph->nodes[node].name),
+                                        s->graph->nodes[node].inferred());
+    }
     m_focus->setEnabled(true);
 }
 
 void MainWindow::showEdge(uint32_t edge) {
     m_selectedEdge = edge;
     m_selectedNode.reset();
-    if (const auto s = m_controller->snapshot()) m_inspector->setContent(edgeInspector(*s, edge));
+    if (const auto s = m_controller->snapshot()) {
+        m_inspector->setContent(edgeInspector(*s, edge));
+        if (s->graph && edge < s->graph->edges.size()) {
+            const auto& e = s->graph->edges[edge];
+            m_explorer->setSelectedEdge(QString::fromStdString(s->graph->nodes[e.source].name),
+                                        QString::fromStdString(s->graph->nodes[e.target].name),
+                                        e.inferred);
+        }
+    }
     m_focus->setEnabled(false);
 }
 
@@ -183,6 +221,7 @@ void MainWindow::clearInspector() {
     m_selectedNode.reset();
     m_selectedEdge.reset();
     m_inspector->clear();
+    m_explorer->clearSelection();
     m_focus->setEnabled(false);
 }
 

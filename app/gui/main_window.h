@@ -1,5 +1,6 @@
 #pragma once
-// The workbench window: the topology view in the middle, the Sources and Inspector docks, a
+// The workbench window: the topology view in the middle (a tab beside the trace explorer's
+// Trace and Compare tabs, with its Traces search dock below), the Sources and Inspector docks, a
 // toolbar (find, edge labels, hide healthy, focus, fit) and a status bar with the running job
 // (progress, Cancel) and a summary of what is loaded. Files open from the menu, by drag and
 // drop, from the command line and from Open Recent. Settings and window state persist in
@@ -18,6 +19,7 @@ class QDockWidget;
 class QLineEdit;
 class QMenu;
 class QSpinBox;
+class QTabWidget;
 
 namespace tg::view {
 class InspectorWidget;
@@ -27,6 +29,7 @@ class TopologyView;
 
 namespace tg::app {
 
+class ExplorerController;
 class ExportActions;
 class JobStatus;
 class RecentFiles;
@@ -49,6 +52,8 @@ public:
     JobStatus* jobStatus() const { return m_status; }
     ExportActions* exportActions() const { return m_exports; }
     QLineEdit* findBox() const { return m_find; }
+    ExplorerController* explorer() const { return m_explorer; }
+    QTabWidget* centralTabs() const { return m_tabs; } // Service map | Trace | Compare
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -89,7 +94,9 @@ private:
     void showMessage(const QString& text, int timeoutMs = 6000);
 
     SessionController* m_controller = nullptr;
+    QTabWidget* m_tabs = nullptr;
     view::TopologyView* m_view = nullptr;
+    ExplorerController* m_explorer = nullptr; // the trace explorer (app/explorer)
     view::SourcesDock* m_sources = nullptr;
     view::InspectorWidget* m_inspector = nullptr;
     QDockWidget* m_inspectorDock = nullptr;

@@ -34,6 +34,7 @@ void MainWindow::restoreWindowState() {
     if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) { // first start
         resizeDocks({m_inspectorDock}, {400}, Qt::Horizontal);
         resizeDocks({m_inspectorDock, m_sources}, {560, 300}, Qt::Vertical);
+        resizeDocks({findChild<QDockWidget*>(QStringLiteral("tracesDock"))}, {330}, Qt::Vertical);
     }
 }
 
