@@ -19,6 +19,8 @@ constexpr Command kCommands[] = {
      "search traces by service, operation, attribute, duration, errors"},
     {"trace", runTraceCommand, "one trace: span tree and critical path"},
     {"demo", runDemoCommand, "write the demo incident as Jaeger or OTLP trace data"},
+    {"logs", runLogsCommand, "log records by trace, span, service or text (logs, OTLP, Loki)"},
+    {"metrics", runMetricsCommand, "metric series and samples by service and time window"},
 };
 
 QString usage() {

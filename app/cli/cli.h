@@ -15,5 +15,7 @@ int runStatsCommand(const QStringList& args);
 int runTracesCommand(const QStringList& args);
 int runTraceCommand(const QStringList& args);
 int runDemoCommand(const QStringList& args);
+int runLogsCommand(const QStringList& args);    // app/telemetry/logs_command.cpp
+int runMetricsCommand(const QStringList& args); // app/telemetry/metrics_command.cpp
 
 } // namespace tg::app

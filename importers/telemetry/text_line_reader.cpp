@@ -42,7 +42,9 @@ model::Status TextLineReader::run(const Callback& onLine, const Progress& onProg
             return model::makeError(model::ErrorCode::CannotOpen,
                                     std::string("cannot open: ") + std::strerror(errno), m_path);
     }
-    const size_t chunk = std::max<size_t>(m_limits.chunkBytes, 64);
+    // Memory input needs no buffer larger than itself (small inputs stay cheap).
+    size_t chunk = std::max<size_t>(m_limits.chunkBytes, 64);
+    if (m_fromMemory) chunk = std::min(chunk, std::max<size_t>(m_memory.size(), 64));
     // buffer = [pending partial line][fresh chunk][padding]
     std::vector<char> buffer(chunk + kLinePadding);
     size_t begin = 0, end = 0; // unread bytes are [begin, end)
