@@ -18,16 +18,35 @@ TraceTree TraceTree::build(const Dataset& d, const TraceStructure& ts,
     if (rows.empty()) return tree;
     tree.trace = d.traceId[rows.front()];
     tree.nodes.resize(rows.size());
-    std::unordered_map<uint32_t, uint32_t> nodeOfRow;
-    nodeOfRow.reserve(rows.size());
-    // A FOLLOWS_FROM parent is not in TraceStructure (it is a root for the graph): find it here.
-    std::unordered_map<SpanId, uint32_t> nodeOfSpanId;
-    nodeOfSpanId.reserve(rows.size());
+    // Dataset row → tree node. A dense table when the trace is a good part of the dataset (one
+    // 1M-span trace: a hash map cost ~0.5 s there), a hash map for a small trace in a big one.
+    const bool dense = rows.size() * 4 >= d.spanCount();
+    std::vector<int32_t> denseNodeOfRow(dense ? d.spanCount() : 0, -1);
+    std::unordered_map<uint32_t, uint32_t> sparseNodeOfRow;
+    if (!dense) sparseNodeOfRow.reserve(rows.size());
     for (uint32_t i = 0; i < rows.size(); ++i) {
         tree.nodes[i].row = rows[i];
-        nodeOfRow.emplace(rows[i], i);
-        nodeOfSpanId.emplace(d.spanId[rows[i]], i); // first occurrence wins for duplicates
+        if (dense)
+            denseNodeOfRow[rows[i]] = static_cast<int32_t>(i);
+        else
+            sparseNodeOfRow.emplace(rows[i], i);
     }
+    auto nodeOfRow = [&](uint32_t row) -> int32_t {
+        if (dense) return row < denseNodeOfRow.size() ? denseNodeOfRow[row] : -1;
+        const auto it = sparseNodeOfRow.find(row);
+        return it == sparseNodeOfRow.end() ? -1 : static_cast<int32_t>(it->second);
+    };
+    // A FOLLOWS_FROM parent is not in TraceStructure (it is a root for the graph): find it by
+    // span ID. Built only when such a span exists.
+    std::unordered_map<SpanId, uint32_t> nodeOfSpanId;
+    auto spanIdIndex = [&]() -> const std::unordered_map<SpanId, uint32_t>& {
+        if (nodeOfSpanId.empty()) {
+            nodeOfSpanId.reserve(rows.size());
+            for (uint32_t i = 0; i < rows.size(); ++i)
+                nodeOfSpanId.emplace(d.spanId[rows[i]], i); // first occurrence wins
+        }
+        return nodeOfSpanId;
+    };
     tree.startNs = d.startNs[rows.front()];
     tree.endNs = tree.startNs;
     for (uint32_t i = 0; i < rows.size(); ++i) {
@@ -36,11 +55,10 @@ TraceTree TraceTree::build(const Dataset& d, const TraceStructure& ts,
         tree.endNs = std::max(tree.endNs, d.startNs[row] + d.durationNs[row]);
         const int32_t p = row < ts.parentRow.size() ? ts.parentRow[row] : TraceStructure::kRoot;
         if (p >= 0) {
-            if (auto it = nodeOfRow.find(static_cast<uint32_t>(p)); it != nodeOfRow.end())
-                tree.nodes[i].parent = static_cast<int32_t>(it->second);
+            tree.nodes[i].parent = nodeOfRow(static_cast<uint32_t>(p));
         } else if (p == TraceStructure::kRoot && (d.flags[row] & kSpanParentFollowsFrom)) {
-            if (auto it = nodeOfSpanId.find(d.parentId[row]);
-                it != nodeOfSpanId.end() && it->second != i) {
+            const auto& index = spanIdIndex();
+            if (auto it = index.find(d.parentId[row]); it != index.end() && it->second != i) {
                 tree.nodes[i].parent = static_cast<int32_t>(it->second);
                 tree.nodes[i].followsFrom = true;
             }
