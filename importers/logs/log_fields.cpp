@@ -54,6 +54,17 @@ Role roleOf(std::string_view key) {
     return Role::Attribute;
 }
 
+// Severity words, or pino/bunyan's numeric levels (10 trace ... 60 fatal).
+model::LogSeverity severityOf(std::string_view text) {
+    static constexpr std::pair<std::string_view, model::LogSeverity> kNumbers[] = {
+        {"10", model::LogSeverity::Trace}, {"20", model::LogSeverity::Debug},
+        {"30", model::LogSeverity::Info},  {"40", model::LogSeverity::Warn},
+        {"50", model::LogSeverity::Error}, {"60", model::LogSeverity::Fatal}};
+    for (const auto& [number, severity] : kNumbers)
+        if (text == number) return severity;
+    return model::logSeverityFromText(text);
+}
+
 } // namespace
 
 bool LogFields::assemble(model::LogInput& record, std::vector<model::LabelInput>& labels,
@@ -80,7 +91,7 @@ bool LogFields::assemble(model::LogInput& record, std::vector<model::LabelInput>
     record.body = body ? body->text() : fallbackBody;
     if (severity) {
         record.severityText = severity->text();
-        record.severity = model::logSeverityFromText(record.severityText);
+        record.severity = severityOf(record.severityText);
     }
     if (trace) record.trace = model::parseTraceId(trace->text());
     if (span) record.span = model::parseSpanId(span->text());

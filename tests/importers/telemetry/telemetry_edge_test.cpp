@@ -34,6 +34,7 @@ private slots:
     void promApiScalarStringNative();
     void lokiMetadata();
     void jsonLines();
+    void numericLevels();
     void logfmt();
     void plainText();
     void openMetricsTypes();
@@ -224,6 +225,21 @@ void TelemetryEdgeTest::jsonLines() {
     QCOMPARE(s.attributeText(*s.findAttribute(4, "nested.a.b.c")), std::string("1"));
     QCOMPARE(s.flags[5] & model::kLogNoTime, int(model::kLogNoTime));
     QVERIFY(s.body(6).starts_with("{\"ts\""));
+}
+
+void TelemetryEdgeTest::numericLevels() {
+    // pino/bunyan write levels as numbers: 10 trace, 20 debug, 30 info, 40 warn, 50 error,
+    // 60 fatal; other numbers stay unspecified.
+    const auto r = test::importBytes("{\"level\":30,\"time\":1700000000000,\"msg\":\"a\"}\n"
+                                     "{\"level\":50,\"time\":1700000001000,\"msg\":\"b\"}\n"
+                                     "{\"level\":35,\"time\":1700000002000,\"msg\":\"c\"}\n",
+                                     "pino.log");
+    QVERIFY2(!r.report.failed, qPrintable(test::describe(r.report)));
+    QCOMPARE(r.logs->severity[0], model::LogSeverity::Info);
+    QCOMPARE(r.logs->severity[1], model::LogSeverity::Error);
+    QCOMPARE(r.logs->severity[2], model::LogSeverity::Unspecified);
+    QCOMPARE(r.logs->strings.view(r.logs->severityText[1]), std::string_view("50"));
+    QCOMPARE(r.logs->timeNs[1], int64_t(1700000001) * kS); // epoch milliseconds
 }
 
 void TelemetryEdgeTest::logfmt() {
