@@ -4,7 +4,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -27,12 +26,11 @@ TracePage::TracePage(QWidget* parent) : QWidget(parent) {
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_facts = new QLabel(this);
-    m_facts->setForegroundRole(QPalette::PlaceholderText);
     m_find = new QLineEdit(this);
     m_find->setObjectName(QStringLiteral("traceFind"));
     m_find->setPlaceholderText(tr("Find in trace (service, operation, key=value)"));
     m_find->setClearButtonEnabled(true);
+    m_find->setMinimumWidth(220);
     m_find->setMaximumWidth(320);
     m_findCount = new QLabel(this);
     m_rawTimes = new QCheckBox(tr("Raw times"), this);
@@ -40,8 +38,7 @@ TracePage::TracePage(QWidget* parent) : QWidget(parent) {
     m_rawTimes->setToolTip(tr("Show the times as recorded, without the clock-skew adjustment"));
     m_compareWith = new QPushButton(tr("Compare with…"), this);
     m_compareWith->setToolTip(tr("Pick a second trace in the Traces search to compare with"));
-    header->addWidget(m_title);
-    header->addWidget(m_facts, 1);
+    header->addWidget(m_title, 1); // the waterfall's own header shows the span counts
     header->addWidget(m_find);
     header->addWidget(m_findCount);
     header->addWidget(m_rawTimes);
@@ -60,7 +57,8 @@ TracePage::TracePage(QWidget* parent) : QWidget(parent) {
     m_split->addWidget(m_waterfall);
     m_split->addWidget(m_details);
     m_split->setStretchFactor(0, 3);
-    m_split->setStretchFactor(1, 1);
+    m_split->setStretchFactor(1, 2);
+    m_split->setSizes({600, 400}); // scaled to the width: the details keep room for values
     m_stack->addWidget(m_hint);
     m_stack->addWidget(m_split);
     layout->addWidget(m_stack, 1);
@@ -90,7 +88,6 @@ void TracePage::clear() {
     m_waterfall->clear();
     m_details->clear();
     m_title->setText(tr("No trace open"));
-    m_facts->clear();
     m_compareWith->setEnabled(false);
     showHint(tr("Open a trace from the Traces search (Ctrl+T): double-click a row or click a "
                 "point of the plot."));
@@ -98,7 +95,6 @@ void TracePage::clear() {
 
 void TracePage::showOpening(const QString& title) {
     m_title->setText(title);
-    m_facts->clear();
     showHint(tr("Opening the trace…"));
 }
 
@@ -113,18 +109,6 @@ void TracePage::showTrace(std::shared_ptr<const view::WaterfallData> data, const
     if (!data) return showFailure(tr("This trace has no spans."));
     m_data = data;
     m_title->setText(title);
-    const QLocale locale;
-    QString facts = tr("%1 spans · depth %2")
-                        .arg(locale.toString(qulonglong(data->nodeCount())))
-                        .arg(data->maxDepth + 1);
-    if (data->errorCount)
-        facts += QStringLiteral(" · ") +
-                 view::countText(data->errorCount, tr("error span"), tr("error spans"));
-    if (data->skew.adjustedCount)
-        facts += QStringLiteral(" · ") + view::countText(data->skew.adjustedCount,
-                                                         tr("span adjusted for clock skew"),
-                                                         tr("spans adjusted for clock skew"));
-    m_facts->setText(facts);
     m_compareWith->setEnabled(true);
     m_details->clear();
     m_waterfall->setShowRawTimes(m_rawTimes->isChecked());
@@ -136,8 +120,14 @@ void TracePage::showTrace(std::shared_ptr<const view::WaterfallData> data, const
 void TracePage::showSelectedSpan(uint32_t datasetRow) {
     if (!m_data) return;
     m_details->showSpan(*m_data, datasetRow);
-    // Sessions do not load logs yet: the details pane says so instead of showing nothing.
-    m_details->setCorrelatedLogs({}, false);
+    // Without a source the session has no logs, and the details pane says so.
+    const auto lines = m_logsForSpan ? m_logsForSpan(datasetRow) : std::nullopt;
+    m_details->setCorrelatedLogs(lines.value_or(QStringList()), lines.has_value());
+}
+
+void TracePage::setLogsForSpan(LogsForSpan source) {
+    m_logsForSpan = std::move(source);
+    if (const auto row = m_waterfall->selectedSpanRow()) showSelectedSpan(*row);
 }
 
 void TracePage::findInTrace(bool forward) {

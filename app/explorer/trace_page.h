@@ -1,12 +1,15 @@
 #pragma once
-// The "Trace" tab of the workbench: the opened trace's title and numbers, find in trace,
-// the raw-times toggle (clock skew), "Compare with…", and below them the waterfall with the
+// The "Trace" tab of the workbench: the opened trace's title (root span, start, duration), find in
+// trace, the raw-times toggle (clock skew), "Compare with…", and below them the waterfall with the
 // selected span's details beside it. Shows a hint until a trace is opened and "Opening…" while
 // the waterfall data is built on a worker.
 //
 // Thread affinity: GUI thread (a widget). It only shows the WaterfallData it is given.
+#include <QStringList>
 #include <QWidget>
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -33,6 +36,11 @@ public:
     void showFailure(const QString& text);
     void clear();
     bool hasTrace() const { return m_data != nullptr; }
+    // The log lines correlated to a span (dataset row) for the details pane; nullopt when the
+    // session has no logs. Called on the GUI thread for the selected span only, so it must be
+    // a lookup (e.g. the correlation index), never a scan.
+    using LogsForSpan = std::function<std::optional<QStringList>(uint32_t datasetRow)>;
+    void setLogsForSpan(LogsForSpan source);
 
     view::WaterfallView* waterfall() const { return m_waterfall; }
     view::SpanDetailsWidget* details() const { return m_details; }
@@ -49,8 +57,8 @@ private:
     void findInTrace(bool forward);
 
     std::shared_ptr<const view::WaterfallData> m_data;
+    LogsForSpan m_logsForSpan;
     QLabel* m_title = nullptr;
-    QLabel* m_facts = nullptr;
     QLineEdit* m_find = nullptr;
     QLabel* m_findCount = nullptr;
     QCheckBox* m_rawTimes = nullptr;

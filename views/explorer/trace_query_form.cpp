@@ -123,7 +123,7 @@ TraceQueryForm::TraceQueryForm(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("&Service"), m_service);
     form->addRow(tr("&Operation"), m_operation);
     form->addRow(tr("&Attributes"), m_tags);
-    form->addRow(tr("&Duration"), durations);
+    form->addRow(tr("Duration"), durations); // a layout: no buddy for a mnemonic
     form->addRow(tr("From"), buildTimeRow(m_useFrom, m_from, QStringLiteral("searchFrom")));
     form->addRow(tr("To"), buildTimeRow(m_useTo, m_to, QStringLiteral("searchTo")));
 

@@ -162,7 +162,6 @@ void TraceScatterView::rebuildAxes() {
     auto* x = new QDateTimeAxis(this);
     x->setFormat(timeFormat(span));
     x->setTitleText(tr("Start (UTC)"));
-    x->setTickCount(6);
     x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(m_xMin)),
                 QDateTime::fromMSecsSinceEpoch(qint64(m_xMax) + 1));
     m_logScale = std::max(minMs, kMinLogMs) * kLogRatio < maxMs;
@@ -203,6 +202,8 @@ void TraceScatterView::rebuildAxes() {
 void TraceScatterView::rebuildPoints() {
     m_columns = int(chart()->plotArea().width());
     const int columns = m_columns > 0 ? m_columns : std::max(width(), 1);
+    // One time label per ~110 px, so labels never run into each other.
+    static_cast<QDateTimeAxis*>(m_xAxis)->setTickCount(std::clamp(columns / 110 + 1, 2, 8));
     for (int s : {kOk, kError}) {
         std::vector<size_t> subset;
         std::vector<double> xs, ys;

@@ -28,13 +28,14 @@ TraceSearchPanel::TraceSearchPanel(QWidget* parent) : QWidget(parent) {
     m_split = new QSplitter(Qt::Horizontal, this);
     m_split->setChildrenCollapsible(false);
     m_scatter = new TraceScatterView(m_split);
-    m_scatter->setMinimumSize(220, 160);
+    m_scatter->setMinimumSize(300, 180);
     m_split->addWidget(buildFormColumn());
     m_split->addWidget(m_scatter);
     m_split->addWidget(buildResultsColumn());
     m_split->setStretchFactor(0, 0);
     m_split->setStretchFactor(1, 2);
     m_split->setStretchFactor(2, 3);
+    setOrientation(Qt::Horizontal);
     layout->addWidget(m_split);
 
     connect(m_form, &TraceQueryForm::submitted, this, &TraceSearchPanel::requestSearch);
@@ -113,12 +114,15 @@ QWidget* TraceSearchPanel::buildResultsColumn() {
     QHeaderView* header = m_table->horizontalHeader();
     header->setStretchLastSection(true);
     const QFontMetrics fm = fontMetrics();
-    header->resizeSection(TraceResultsModel::kTrace, fm.horizontalAdvance(QLatin1Char('x')) * 26);
+    // Wide enough for "frontend-gateway: GET /products/{slug}".
+    header->resizeSection(TraceResultsModel::kTrace, fm.horizontalAdvance(QLatin1Char('x')) * 36);
     header->resizeSection(TraceResultsModel::kStart,
                           fm.horizontalAdvance(QStringLiteral("2019-11-07 12:57:12.955")) + 16);
+    // Numbers are short: as wide as their titles plus the sort arrow.
     for (int c :
          {TraceResultsModel::kDuration, TraceResultsModel::kSpans, TraceResultsModel::kErrors})
-        header->resizeSection(c, fm.horizontalAdvance(QStringLiteral("Duration__")) + 8);
+        header->resizeSection(
+            c, fm.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 28);
     m_open = new QPushButton(tr("Open"), column);
     m_open->setToolTip(tr("Open the selected trace (double-click, Return)"));
     m_compare = new QPushButton(tr("Compare"), column);
@@ -136,6 +140,13 @@ QWidget* TraceSearchPanel::buildResultsColumn() {
 
 void TraceSearchPanel::setOrientation(Qt::Orientation orientation) {
     m_split->setOrientation(orientation);
+    // Starting proportions (the splitter scales them to its size): the form as wide as its
+    // fields, the table a little larger than the plot.
+    const int form = m_split->widget(0)->sizeHint().width();
+    if (orientation == Qt::Horizontal)
+        m_split->setSizes({form, 2 * form, 3 * form});
+    else
+        m_split->setSizes({m_split->widget(0)->sizeHint().height(), form, 2 * form});
 }
 
 void TraceSearchPanel::setCatalog(const SearchCatalog& catalog) {

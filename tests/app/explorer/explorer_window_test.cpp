@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScatterSeries>
 #include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
@@ -75,6 +76,7 @@ private slots:
     void compareTwoResults();
     void onlyNewestSearchIsShown();
     void shortcutFocusesSearch();
+    void demoIncidentSlowestErrorTrace();
 
 private:
     QTemporaryDir m_tmp;
@@ -251,6 +253,49 @@ void ExplorerWindowTest::shortcutFocusesSearch() {
     QVERIFY(m_explorer->searchDock()->isVisible());
     QTRY_VERIFY(m_panel->form()->serviceBox()->hasFocus() ||
                 m_panel->form()->serviceBox()->lineEdit()->hasFocus());
+}
+
+// The demo incident (generated; 963 traces) as the docs show it: sorted by duration, the
+// slowest trace with errors opened and its first error span selected. With
+// TOPOGRAPH_EXAMPLE_DIR set, the window is saved there as trace-explorer.png.
+void ExplorerWindowTest::demoIncidentSlowestErrorTrace() {
+    m_window->resize(1600, 1000);
+    QSignalSpy results(m_explorer, &ExplorerController::resultsShown);
+    m_window->openDemo();
+    QTRY_COMPARE_WITH_TIMEOUT(results.count(), 1, kTimeout);
+    const int traces = results.at(0).at(0).toInt();
+    QVERIFY2(traces > 100, "the demo incident has hundreds of traces");
+    QCOMPARE(m_panel->model()->rowCount(), traces);
+    QVERIFY(m_panel->scatter()->errorSeries()->count() > 0);
+    m_panel->table()->sortByColumn(tg::view::TraceResultsModel::kDuration, Qt::DescendingOrder);
+    int row = 0;
+    const auto* index = m_panel->model()->searchIndex();
+    while (row < traces && index->traces[m_panel->model()->traceAt(row)].errorCount == 0)
+        ++row;
+    QVERIFY(row < traces);
+    m_panel->selectTrace(m_panel->model()->traceAt(row));
+    QSignalSpy shown(m_explorer, &ExplorerController::traceShown);
+    m_explorer->openTrace(m_panel->model()->traceAt(row));
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kTimeout);
+    tg::view::WaterfallView* waterfall = m_explorer->tracePage()->waterfall();
+    const auto* data = waterfall->traceData();
+    QVERIFY(data && data->errorCount > 0);
+    for (size_t v = 0; v < waterfall->visibleRowCount(); ++v) {
+        const uint32_t spanRow = *waterfall->spanRowAtVisibleRow(v);
+        if (!data->dataset->isError(spanRow)) continue;
+        waterfall->selectSpanRow(spanRow);
+        break;
+    }
+    QVERIFY(waterfall->selectedSpanRow());
+    QVERIFY(m_explorer->tracePage()->details()->headerText().contains(QStringLiteral("error")));
+    if (const QString dir = QString::fromLocal8Bit(qgetenv("TOPOGRAPH_EXAMPLE_DIR"));
+        !dir.isEmpty()) {
+        // The picture is about the explorer: the service map's docks are closed for it.
+        for (const char* name : {"inspectorDock", "sourcesDock"})
+            if (auto* dock = m_window->findChild<QDockWidget*>(QLatin1String(name))) dock->hide();
+        QTest::qWait(100); // the scatter's coalesced rebuild after the resize
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/trace-explorer.png")));
+    }
 }
 
 QTEST_MAIN(ExplorerWindowTest)
