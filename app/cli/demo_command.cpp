@@ -1,12 +1,34 @@
-// `topograph demo -o FILE [--format otlp|jaeger] [--spans N] [--services N] [--seed S]`: writes
-// the demo incident (deterministic from the seed) as real trace data.
+// `topograph demo -o FILE [--format otlp|jaeger] [--spans N] [--services N] [--seed S]
+// [--logs FILE [--log-format jsonl|logfmt|loki]] [--metrics FILE]`: writes the demo incident
+// (deterministic from the seed) as real trace data, and its logs and metrics consistent with it.
 #include <QCommandLineParser>
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_output.h"
+#include "app/demo/demo_telemetry.h"
 #include "app/demo/trace_generator.h"
 
 namespace tg::app {
+
+namespace {
+
+int writeTraces(const QString& out, const QString& format, const TraceGeneratorOptions& options) {
+    const auto written = format == QLatin1String("jaeger")
+                             ? writeJaegerJson(out.toStdString(), options)
+                             : writeOtlpJsonLines(out.toStdString(), options);
+    if (!written) {
+        printError(QString::fromStdString(written.error().toString()));
+        return kExitOutput;
+    }
+    printText(QStringLiteral("%1: %2 spans in %3 traces, %4 bytes\n")
+                  .arg(out)
+                  .arg(written->spans)
+                  .arg(written->traces)
+                  .arg(written->bytes));
+    return kExitOk;
+}
+
+} // namespace
 
 int runDemoCommand(const QStringList& args) {
     QCommandLineParser parser;
@@ -28,6 +50,16 @@ int runDemoCommand(const QStringList& args) {
          QStringLiteral("N"), QStringLiteral("30")},
         {QStringLiteral("seed"), QStringLiteral("Random seed; the same seed gives the same file."),
          QStringLiteral("S"), QStringLiteral("1")},
+        {QStringLiteral("logs"),
+         QStringLiteral("Also write the incident's log lines (IDs of the traces' spans) to FILE."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("log-format"),
+         QStringLiteral("jsonl (JSON Lines), logfmt, or loki (a Loki query_range response)."),
+         QStringLiteral("format"), QStringLiteral("jsonl")},
+        {QStringLiteral("metrics"),
+         QStringLiteral("Also write request counters and latency histograms with exemplars "
+                        "(OpenMetrics text) to FILE."),
+         QStringLiteral("FILE")},
     });
     if (!parser.parse(args)) {
         printError(parser.errorText());
@@ -39,32 +71,53 @@ int runDemoCommand(const QStringList& args) {
     }
     const QString out = parser.value(QStringLiteral("output"));
     const QString format = parser.value(QStringLiteral("format"));
+    const QString logFormat = parser.value(QStringLiteral("log-format"));
+    DemoTelemetryOptions telemetry;
+    telemetry.logsPath = parser.value(QStringLiteral("logs")).toStdString();
+    telemetry.metricsPath = parser.value(QStringLiteral("metrics")).toStdString();
+    telemetry.logFormat = logFormat == QLatin1String("loki")     ? demo::DemoLogFormat::Loki
+                          : logFormat == QLatin1String("logfmt") ? demo::DemoLogFormat::Logfmt
+                                                                 : demo::DemoLogFormat::JsonLines;
+    const bool logFormatOk = logFormat == QLatin1String("jsonl") ||
+                             logFormat == QLatin1String("logfmt") ||
+                             logFormat == QLatin1String("loki");
     bool okSpans = false, okServices = false, okSeed = false;
     TraceGeneratorOptions options;
     options.targetSpans = parser.value(QStringLiteral("spans")).toULongLong(&okSpans);
     options.services = parser.value(QStringLiteral("services")).toInt(&okServices);
     options.seed = parser.value(QStringLiteral("seed")).toULongLong(&okSeed);
-    if (out.isEmpty() || (format != QLatin1String("otlp") && format != QLatin1String("jaeger")) ||
-        !okSpans || !okServices || !okSeed || options.services < 5 || options.services > 5000 ||
-        options.targetSpans == 0) {
-        printError(
-            QStringLiteral(
-                "demo needs -o FILE, --format otlp|jaeger, --spans > 0, --services 5..5000\n") +
-            parser.helpText());
+    const bool anyOutput =
+        !out.isEmpty() || !telemetry.logsPath.empty() || !telemetry.metricsPath.empty();
+    if (!anyOutput || (format != QLatin1String("otlp") && format != QLatin1String("jaeger")) ||
+        !logFormatOk || !okSpans || !okServices || !okSeed || options.services < 5 ||
+        options.services > 5000 || options.targetSpans == 0) {
+        printError(QStringLiteral("demo needs -o FILE (or --logs / --metrics), --format "
+                                  "otlp|jaeger, --log-format jsonl|logfmt|loki, --spans > 0, "
+                                  "--services 5..5000\n") +
+                   parser.helpText());
         return kExitUsage;
     }
-    const auto written = format == QLatin1String("jaeger")
-                             ? writeJaegerJson(out.toStdString(), options)
-                             : writeOtlpJsonLines(out.toStdString(), options);
-    if (!written) {
-        printError(QString::fromStdString(written.error().toString()));
+    if (!out.isEmpty())
+        if (const int code = writeTraces(out, format, options); code != kExitOk) return code;
+    if (telemetry.logsPath.empty() && telemetry.metricsPath.empty()) return kExitOk;
+    const auto t = writeDemoTelemetry(options, telemetry);
+    if (!t) {
+        printError(QString::fromStdString(t.error().toString()));
         return kExitOutput;
     }
-    printText(QStringLiteral("%1: %2 spans in %3 traces, %4 bytes\n")
-                  .arg(out)
-                  .arg(written->spans)
-                  .arg(written->traces)
-                  .arg(written->bytes));
+    if (!telemetry.logsPath.empty())
+        printText(QStringLiteral("%1: %2 log lines (%3 with the IDs of a span), %4 bytes\n")
+                      .arg(QString::fromStdString(telemetry.logsPath))
+                      .arg(t->logLines)
+                      .arg(t->logsOfSpans)
+                      .arg(t->logBytes));
+    if (!telemetry.metricsPath.empty())
+        printText(QStringLiteral("%1: %2 series, %3 samples, %4 exemplars, %5 bytes\n")
+                      .arg(QString::fromStdString(telemetry.metricsPath))
+                      .arg(t->series)
+                      .arg(t->samples)
+                      .arg(t->exemplars)
+                      .arg(t->metricBytes));
     return kExitOk;
 }
 
