@@ -28,6 +28,43 @@ int writeTraces(const QString& out, const QString& format, const TraceGeneratorO
     return kExitOk;
 }
 
+// The --logs/--log-format/--metrics/--metrics-format options; false on an unknown format.
+bool telemetryOptions(const QCommandLineParser& parser, DemoTelemetryOptions& telemetry) {
+    const QString logFormat = parser.value(QStringLiteral("log-format"));
+    const QString metricsFormat = parser.value(QStringLiteral("metrics-format"));
+    telemetry.logsPath = parser.value(QStringLiteral("logs")).toStdString();
+    telemetry.metricsPath = parser.value(QStringLiteral("metrics")).toStdString();
+    telemetry.logFormat = logFormat == QLatin1String("loki")     ? demo::DemoLogFormat::Loki
+                          : logFormat == QLatin1String("logfmt") ? demo::DemoLogFormat::Logfmt
+                                                                 : demo::DemoLogFormat::JsonLines;
+    telemetry.metricsOtlp = metricsFormat == QLatin1String("otlp");
+    return (logFormat == QLatin1String("jsonl") || logFormat == QLatin1String("logfmt") ||
+            logFormat == QLatin1String("loki")) &&
+           (telemetry.metricsOtlp || metricsFormat == QLatin1String("openmetrics"));
+}
+
+int writeTelemetry(const TraceGeneratorOptions& options, const DemoTelemetryOptions& telemetry) {
+    const auto t = writeDemoTelemetry(options, telemetry);
+    if (!t) {
+        printError(QString::fromStdString(t.error().toString()));
+        return kExitOutput;
+    }
+    if (!telemetry.logsPath.empty())
+        printText(QStringLiteral("%1: %2 log lines (%3 with the IDs of a span), %4 bytes\n")
+                      .arg(QString::fromStdString(telemetry.logsPath))
+                      .arg(t->logLines)
+                      .arg(t->logsOfSpans)
+                      .arg(t->logBytes));
+    if (!telemetry.metricsPath.empty())
+        printText(QStringLiteral("%1: %2 series, %3 samples, %4 exemplars, %5 bytes\n")
+                      .arg(QString::fromStdString(telemetry.metricsPath))
+                      .arg(t->series)
+                      .arg(t->samples)
+                      .arg(t->exemplars)
+                      .arg(t->metricBytes));
+    return kExitOk;
+}
+
 } // namespace
 
 int runDemoCommand(const QStringList& args) {
@@ -58,8 +95,11 @@ int runDemoCommand(const QStringList& args) {
          QStringLiteral("format"), QStringLiteral("jsonl")},
         {QStringLiteral("metrics"),
          QStringLiteral("Also write request counters and latency histograms with exemplars "
-                        "(OpenMetrics text) to FILE."),
+                        "to FILE."),
          QStringLiteral("FILE")},
+        {QStringLiteral("metrics-format"),
+         QStringLiteral("openmetrics (text with a timestamp per point) or otlp (OTLP JSON)."),
+         QStringLiteral("format"), QStringLiteral("openmetrics")},
     });
     if (!parser.parse(args)) {
         printError(parser.errorText());
@@ -71,16 +111,8 @@ int runDemoCommand(const QStringList& args) {
     }
     const QString out = parser.value(QStringLiteral("output"));
     const QString format = parser.value(QStringLiteral("format"));
-    const QString logFormat = parser.value(QStringLiteral("log-format"));
     DemoTelemetryOptions telemetry;
-    telemetry.logsPath = parser.value(QStringLiteral("logs")).toStdString();
-    telemetry.metricsPath = parser.value(QStringLiteral("metrics")).toStdString();
-    telemetry.logFormat = logFormat == QLatin1String("loki")     ? demo::DemoLogFormat::Loki
-                          : logFormat == QLatin1String("logfmt") ? demo::DemoLogFormat::Logfmt
-                                                                 : demo::DemoLogFormat::JsonLines;
-    const bool logFormatOk = logFormat == QLatin1String("jsonl") ||
-                             logFormat == QLatin1String("logfmt") ||
-                             logFormat == QLatin1String("loki");
+    const bool formatsOk = telemetryOptions(parser, telemetry);
     bool okSpans = false, okServices = false, okSeed = false;
     TraceGeneratorOptions options;
     options.targetSpans = parser.value(QStringLiteral("spans")).toULongLong(&okSpans);
@@ -89,10 +121,11 @@ int runDemoCommand(const QStringList& args) {
     const bool anyOutput =
         !out.isEmpty() || !telemetry.logsPath.empty() || !telemetry.metricsPath.empty();
     if (!anyOutput || (format != QLatin1String("otlp") && format != QLatin1String("jaeger")) ||
-        !logFormatOk || !okSpans || !okServices || !okSeed || options.services < 5 ||
+        !formatsOk || !okSpans || !okServices || !okSeed || options.services < 5 ||
         options.services > 5000 || options.targetSpans == 0) {
         printError(QStringLiteral("demo needs -o FILE (or --logs / --metrics), --format "
-                                  "otlp|jaeger, --log-format jsonl|logfmt|loki, --spans > 0, "
+                                  "otlp|jaeger, --log-format jsonl|logfmt|loki, --metrics-format "
+                                  "openmetrics|otlp, --spans > 0, "
                                   "--services 5..5000\n") +
                    parser.helpText());
         return kExitUsage;
@@ -100,25 +133,7 @@ int runDemoCommand(const QStringList& args) {
     if (!out.isEmpty())
         if (const int code = writeTraces(out, format, options); code != kExitOk) return code;
     if (telemetry.logsPath.empty() && telemetry.metricsPath.empty()) return kExitOk;
-    const auto t = writeDemoTelemetry(options, telemetry);
-    if (!t) {
-        printError(QString::fromStdString(t.error().toString()));
-        return kExitOutput;
-    }
-    if (!telemetry.logsPath.empty())
-        printText(QStringLiteral("%1: %2 log lines (%3 with the IDs of a span), %4 bytes\n")
-                      .arg(QString::fromStdString(telemetry.logsPath))
-                      .arg(t->logLines)
-                      .arg(t->logsOfSpans)
-                      .arg(t->logBytes));
-    if (!telemetry.metricsPath.empty())
-        printText(QStringLiteral("%1: %2 series, %3 samples, %4 exemplars, %5 bytes\n")
-                      .arg(QString::fromStdString(telemetry.metricsPath))
-                      .arg(t->series)
-                      .arg(t->samples)
-                      .arg(t->exemplars)
-                      .arg(t->metricBytes));
-    return kExitOk;
+    return writeTelemetry(options, telemetry);
 }
 
 } // namespace tg::app
