@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     {"demo", runDemoCommand, "write the demo incident as Jaeger or OTLP trace data"},
     {"logs", runLogsCommand, "log records by trace, span, service or text (logs, OTLP, Loki)"},
     {"metrics", runMetricsCommand, "metric series and samples by service and time window"},
+    {"correlate", runCorrelateCommand, "what links logs, exemplars and series to the traces"},
 };
 
 QString usage() {

@@ -17,5 +17,6 @@ int runTraceCommand(const QStringList& args);
 int runDemoCommand(const QStringList& args);
 int runLogsCommand(const QStringList& args);    // app/telemetry/logs_command.cpp
 int runMetricsCommand(const QStringList& args); // app/telemetry/metrics_command.cpp
+int runCorrelateCommand(const QStringList& args); // app/correlate/correlate_command.cpp
 
 } // namespace tg::app
