@@ -79,36 +79,65 @@ Status Workspace::checkExtendsLogs(const LogStore& logs) const {
     return okStatus();
 }
 
+namespace {
+
+constexpr int kLogColumns = 16;
+constexpr size_t kRowsPerInsert = 64; // one multi-row INSERT: fewer statement steps per row
+
+std::string insertSql(size_t rows) {
+    std::string sql = "INSERT INTO logs VALUES";
+    for (size_t r = 0; r < rows; ++r)
+        sql += r ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    return sql;
+}
+
+// Binds one record to parameters base+1 .. base+16; `attrs` must live until the step.
+void bindLogRow(Statement& st, int base, const LogStore& logs, size_t row,
+                const CorrelationIndex* links, std::string& attrs) {
+    st.bind(base + 1, static_cast<int64_t>(row));
+    st.bind(base + 2, static_cast<int64_t>(logs.source[row]) + 1);
+    st.bind(base + 3, logs.timeNs[row]);
+    st.bind(base + 4, logs.observedNs[row]);
+    st.bind(base + 5, static_cast<int64_t>(logs.severity[row]));
+    st.bind(base + 6, static_cast<int64_t>(logs.severityText[row]));
+    st.bind(base + 7, static_cast<int64_t>(logs.stream[row]));
+    st.bind(base + 8, static_cast<int64_t>(logs.flags[row]));
+    bindTrace(st, base + 9, logs.traceId[row], logs.spanId[row]);
+    if (links) {
+        const LogLink link = links->logLink(static_cast<uint32_t>(row));
+        bindTrace(st, base + 12, link.trace, link.span);
+    } else {
+        bindTrace(st, base + 12, logs.traceId[row], logs.spanId[row]);
+    }
+    st.bindText(base + 15, logs.body(row));
+    const auto a = logs.attributesOf(row);
+    if (a.empty()) {
+        sqlite3_bind_null(st.get(), base + 16);
+    } else {
+        blob::encodeAttributes(a, attrs);
+        st.bindBlob(base + 16, attrs);
+    }
+}
+
+} // namespace
+
 Status Workspace::writeLogRows(const LogStore& logs, const CorrelationIndex* links) {
-    Statement st(m_db, "INSERT INTO logs VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st.ok()) return sqlError("cannot write log records");
-    std::string attrs;
-    for (size_t row = m_storedLogs; row < logs.recordCount(); ++row) {
-        st.bind(1, static_cast<int64_t>(row));
-        st.bind(2, static_cast<int64_t>(logs.source[row]) + 1);
-        st.bind(3, logs.timeNs[row]);
-        st.bind(4, logs.observedNs[row]);
-        st.bind(5, static_cast<int64_t>(logs.severity[row]));
-        st.bind(6, static_cast<int64_t>(logs.severityText[row]));
-        st.bind(7, static_cast<int64_t>(logs.stream[row]));
-        st.bind(8, static_cast<int64_t>(logs.flags[row]));
-        bindTrace(st, 9, logs.traceId[row], logs.spanId[row]);
-        if (links) {
-            const LogLink link = links->logLink(static_cast<uint32_t>(row));
-            bindTrace(st, 12, link.trace, link.span);
-        } else {
-            bindTrace(st, 12, logs.traceId[row], logs.spanId[row]);
-        }
-        st.bindText(15, logs.body(row));
-        const auto a = logs.attributesOf(row);
-        if (a.empty()) {
-            sqlite3_bind_null(st.get(), 16);
-        } else {
-            blob::encodeAttributes(a, attrs);
-            st.bindBlob(16, attrs);
-        }
-        if (st.step() != SQLITE_DONE) return sqlError("cannot write log records");
-        st.reset();
+    Statement batch(m_db, insertSql(kRowsPerInsert).c_str());
+    Statement single(m_db, insertSql(1).c_str());
+    if (!batch.ok() || !single.ok()) return sqlError("cannot write log records");
+    std::vector<std::string> attrs(kRowsPerInsert);
+    size_t row = m_storedLogs;
+    const size_t n = logs.recordCount();
+    for (; row + kRowsPerInsert <= n; row += kRowsPerInsert) {
+        for (size_t i = 0; i < kRowsPerInsert; ++i)
+            bindLogRow(batch, static_cast<int>(i) * kLogColumns, logs, row + i, links, attrs[i]);
+        if (batch.step() != SQLITE_DONE) return sqlError("cannot write log records");
+        batch.reset();
+    }
+    for (; row < n; ++row) {
+        bindLogRow(single, 0, logs, row, links, attrs[0]);
+        if (single.step() != SQLITE_DONE) return sqlError("cannot write log records");
+        single.reset();
     }
     return okStatus();
 }
