@@ -129,6 +129,7 @@ private slots:
     void ftsQueryQuotesUserText();
     void upgradesVersion2File();
     void damagedLogRowIsAnError();
+    void manyRowsRoundTrip();
 };
 
 void TelemetryWorkspaceTest::roundTripKeepsEveryColumn() {
@@ -349,6 +350,35 @@ void TelemetryWorkspaceTest::damagedLogRowIsAnError() {
     QCOMPARE(s.error().code, ErrorCode::Syntax);
     QVERIFY(s.error().detail.find("log record 1 refers to a missing") != std::string::npos);
     QCOMPARE(back.recordCount(), size_t(0));
+}
+
+// 150 records: two full 64-row INSERTs and 22 written one by one.
+void TelemetryWorkspaceTest::manyRowsRoundTrip() {
+    std::vector<std::string> bodies;
+    for (int i = 0; i < 150; ++i)
+        bodies.push_back("line " + std::to_string(i) + (i % 3 == 0 ? " third" : ""));
+    std::vector<LogSpec> specs;
+    for (int i = 0; i < 150; ++i)
+        specs.push_back({i,
+                         bodies[size_t(i)],
+                         {{"service", i % 2 ? "odd" : "even"}},
+                         i % 5 == 0 ? kTraceA : std::string_view()});
+    LogStore logs;
+    addLogs(logs, "many.log", specs);
+    TempWorkspace t;
+    QVERIFY(t.open()->persistNewLogs(logs).ok());
+    auto ws = t.open();
+    LogStore back;
+    QVERIFY(ws->loadLogsInto(back).ok());
+    QCOMPARE(back.recordCount(), size_t(150));
+    for (size_t row = 0; row < 150; ++row) {
+        QCOMPARE(back.body(row), std::string_view(bodies[row]));
+        QCOMPARE(labelsText(back, row), std::string(row % 2 ? "service=odd;" : "service=even;"));
+    }
+    QCOMPARE(search(*ws, "137"), (Rows{137}));
+    QCOMPARE(*ws->countLogMatches("third"), uint64_t(50)); // 0, 3, ..., 147
+    QCOMPARE(forTrace(*ws, kTraceA).size(), size_t(30));   // 0, 5, ..., 145
+    QCOMPARE(forTrace(*ws, kTraceA).back(), uint32_t(145));
 }
 
 QTEST_APPLESS_MAIN(TelemetryWorkspaceTest)
