@@ -63,7 +63,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_exports->setEnabled(false);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Children go in creation order, and docks may be gone before the tabs: the topology
+    // view's selection signals (its scene clears its items) must not reach this window then.
+    m_view->disconnect(this);
+}
 
 void MainWindow::createDocks() {
     // One column on the right, Inspector above Sources, so the topology keeps the width.

@@ -3,6 +3,7 @@
 #include <QBrush>
 #include <QLocale>
 #include <algorithm>
+#include <unordered_map>
 
 #include "views/explorer/explorer_text.h"
 
@@ -151,18 +152,33 @@ void TraceResultsModel::sortRows(std::vector<size_t>& rows) const {
     };
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     if (m_sortColumn == kTrace) {
-        // Names are compared once per row, not once per comparison.
-        std::vector<std::pair<QString, size_t>> named;
-        named.reserve(rows.size());
+        // Root names repeat (a few endpoints, many traces): the distinct (service, operation)
+        // pairs are ranked by text once, then rows sort on integer ranks.
+        auto pairOf = [&](size_t i) -> uint64_t {
+            const int32_t root = traces[i].rootRow;
+            if (root < 0) return UINT64_MAX;
+            return uint64_t(m_dataset->service[size_t(root)]) << 32 |
+                   m_dataset->operation[size_t(root)];
+        };
+        std::unordered_map<uint64_t, uint32_t> rankOf;
+        std::vector<std::pair<QString, uint64_t>> names;
         for (size_t r : rows)
-            named.emplace_back(rootText(r), r);
-        std::stable_sort(named.begin(), named.end(), [&](const auto& a, const auto& b) {
-            const int c = QString::compare(a.first, b.first, Qt::CaseInsensitive);
-            if (c != 0) return descending ? c > 0 : c < 0;
+            if (rankOf.emplace(pairOf(r), 0).second) names.emplace_back(rootText(r), pairOf(r));
+        std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) {
+            return QString::compare(a.first, b.first, Qt::CaseInsensitive) < 0;
+        });
+        for (size_t i = 0; i < names.size(); ++i)
+            rankOf[names[i].second] = uint32_t(i);
+        std::vector<std::pair<uint32_t, size_t>> keyed; // (rank, trace)
+        keyed.reserve(rows.size());
+        for (size_t r : rows)
+            keyed.emplace_back(rankOf[pairOf(r)], r);
+        std::sort(keyed.begin(), keyed.end(), [descending](const auto& a, const auto& b) {
+            if (a.first != b.first) return descending ? a.first > b.first : a.first < b.first;
             return a.second < b.second;
         });
         for (size_t i = 0; i < rows.size(); ++i)
-            rows[i] = named[i].second;
+            rows[i] = keyed[i].second;
         return;
     }
     std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) {

@@ -64,6 +64,12 @@ TraceScatterView::TraceScatterView(QWidget* parent) : QChartView(parent) {
                 [this, id](const QPointF& p, bool state) { onHovered(id, p, state); });
     }
     chart->legend()->markers(m_series[kHighlight]).value(0)->setVisible(false);
+    auto* x = new QDateTimeAxis(this);
+    x->setTitleText(tr("Start (UTC)"));
+    m_xAxis = x;
+    chart->addAxis(m_xAxis, Qt::AlignBottom);
+    for (QScatterSeries* series : m_series)
+        series->attachAxis(m_xAxis);
     applyPalette();
     m_rebuild.setSingleShot(true);
     m_rebuild.setInterval(0);
@@ -71,7 +77,7 @@ TraceScatterView::TraceScatterView(QWidget* parent) : QChartView(parent) {
     connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
         if (int(area.width()) != m_columns) m_rebuild.start();
     });
-    rebuildAxes();
+    setResults({});
 }
 
 void TraceScatterView::applyPalette() {
@@ -90,7 +96,8 @@ void TraceScatterView::applyPalette() {
     }
     QPen ring(palette().color(QPalette::Text), 2);
     m_series[kHighlight]->setPen(ring);
-    if (m_xAxis) rebuildAxes();
+    for (QAbstractAxis* axis : {m_xAxis, m_yAxis})
+        if (axis) styleAxis(axis);
 }
 
 void TraceScatterView::changeEvent(QEvent* event) {
@@ -114,13 +121,35 @@ void TraceScatterView::clear() {
 
 void TraceScatterView::setResults(const std::vector<size_t>& traces) {
     m_traces.clear();
+    m_x.clear();
+    m_y.clear();
+    m_error.clear();
     const size_t count = m_index ? m_index->traces.size() : 0;
-    for (size_t t : traces)
-        if (t < count) m_traces.push_back(t);
+    int64_t minStart = 0, maxStart = 0;
+    double minMs = 0, maxMs = 0;
+    for (size_t t : traces) {
+        if (t >= count) continue;
+        const auto& summary = m_index->traces[t];
+        const double ms = durationMs(summary.durationNs());
+        if (m_traces.empty() || summary.startNs < minStart) minStart = summary.startNs;
+        if (m_traces.empty() || summary.startNs > maxStart) maxStart = summary.startNs;
+        if (m_traces.empty() || ms < minMs) minMs = ms;
+        if (m_traces.empty() || ms > maxMs) maxMs = ms;
+        m_traces.push_back(t);
+        m_error.push_back(summary.errorCount > 0);
+    }
     if (m_highlighted &&
         std::find(m_traces.begin(), m_traces.end(), *m_highlighted) == m_traces.end())
         m_highlighted.reset();
-    rebuildAxes();
+    updateAxes(minStart, maxStart, minMs, maxMs);
+    // Plot coordinates once per result set; resizes only decimate them again.
+    m_x.reserve(m_traces.size());
+    m_y.reserve(m_traces.size());
+    for (size_t t : m_traces) {
+        const QPointF p = valueOf(t);
+        m_x.push_back(p.x());
+        m_y.push_back(p.y());
+    }
     rebuildPoints();
 }
 
@@ -138,65 +167,58 @@ QPointF TraceScatterView::valueOf(size_t traceIndex) const {
     return {double(t.startNs) / 1e6 + m_xShiftMs, m_logScale ? std::max(y, kMinLogMs) : y};
 }
 
-void TraceScatterView::rebuildAxes() {
+void TraceScatterView::updateAxes(int64_t minStart, int64_t maxStart, double minMs, double maxMs) {
     QChart* c = chart();
-    for (QAbstractAxis* axis : {m_xAxis, m_yAxis}) {
-        if (!axis) continue;
-        c->removeAxis(axis);
-        delete axis;
-    }
-    int64_t minStart = 0, maxStart = 0;
-    double minMs = 0, maxMs = 0;
-    for (size_t i = 0; i < m_traces.size(); ++i) {
-        const auto& t = m_index->traces[m_traces[i]];
-        const double ms = durationMs(t.durationNs());
-        if (i == 0 || t.startNs < minStart) minStart = t.startNs;
-        if (i == 0 || t.startNs > maxStart) maxStart = t.startNs;
-        if (i == 0 || ms < minMs) minMs = ms;
-        if (i == 0 || ms > maxMs) maxMs = ms;
-    }
     m_xShiftMs = utcShiftMs(minStart / 2 + maxStart / 2);
     const double span = std::max(durationMs(maxStart - minStart), 1.0);
     m_xMin = durationMs(minStart) + m_xShiftMs - span * 0.03;
     m_xMax = durationMs(maxStart) + m_xShiftMs + span * 0.03;
-    auto* x = new QDateTimeAxis(this);
+    auto* x = static_cast<QDateTimeAxis*>(m_xAxis);
     x->setFormat(timeFormat(span));
-    x->setTitleText(tr("Start (UTC)"));
     x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(m_xMin)),
                 QDateTime::fromMSecsSinceEpoch(qint64(m_xMax) + 1));
-    m_logScale = std::max(minMs, kMinLogMs) * kLogRatio < maxMs;
-    if (m_logScale) {
-        auto* y = new QLogValueAxis(this);
-        y->setBase(10);
+    const bool log = std::max(minMs, kMinLogMs) * kLogRatio < maxMs;
+    if (log != m_logScale || !m_yAxis) { // axes are only made anew when the scale changes
+        m_logScale = log;
+        if (m_yAxis) {
+            c->removeAxis(m_yAxis);
+            delete m_yAxis;
+        }
+        if (log) {
+            auto* y = new QLogValueAxis(this);
+            y->setBase(10);
+            y->setMinorTickCount(-1);
+            m_yAxis = y;
+        } else {
+            m_yAxis = new QValueAxis(this);
+        }
+        m_yAxis->setTitleText(log ? tr("Duration (ms, log)") : tr("Duration (ms)"));
+        c->addAxis(m_yAxis, Qt::AlignLeft);
+        styleAxis(m_yAxis);
+        for (QScatterSeries* series : m_series)
+            series->attachAxis(m_yAxis);
+    }
+    if (log) {
+        auto* y = static_cast<QLogValueAxis*>(m_yAxis);
         y->setLabelFormat(QStringLiteral("%g"));
-        y->setMinorTickCount(-1);
         y->setRange(std::max(minMs, kMinLogMs) * 0.7, maxMs * 1.4);
-        m_yAxis = y;
     } else {
-        auto* y = new QValueAxis(this);
+        auto* y = static_cast<QValueAxis*>(m_yAxis);
         y->setRange(0, maxMs > 0 ? maxMs * 1.1 : 1.0);
         y->applyNiceNumbers();
         y->setLabelFormat(QStringLiteral("%g"));
-        m_yAxis = y;
-    }
-    m_yAxis->setTitleText(m_logScale ? tr("Duration (ms, log)") : tr("Duration (ms)"));
-    m_xAxis = x;
-    c->addAxis(m_xAxis, Qt::AlignBottom);
-    c->addAxis(m_yAxis, Qt::AlignLeft);
-    const QColor text = palette().color(QPalette::Text);
-    for (QAbstractAxis* axis : {m_xAxis, m_yAxis}) {
-        axis->setLabelsColor(text);
-        axis->setTitleBrush(text);
-        QFont f = axis->titleFont();
-        f.setBold(false);
-        f.setPointSizeF(font().pointSizeF() * 0.9);
-        axis->setTitleFont(f);
-    }
-    for (QScatterSeries* s : m_series) {
-        s->attachAxis(m_xAxis);
-        s->attachAxis(m_yAxis);
     }
     c->setTitle(m_traces.empty() && m_index ? tr("No traces match") : QString());
+}
+
+void TraceScatterView::styleAxis(QAbstractAxis* axis) {
+    const QColor text = palette().color(QPalette::Text);
+    axis->setLabelsColor(text);
+    axis->setTitleBrush(text);
+    QFont f = axis->titleFont();
+    f.setBold(false);
+    f.setPointSizeF(font().pointSizeF() * 0.9);
+    axis->setTitleFont(f);
 }
 
 void TraceScatterView::rebuildPoints() {
@@ -205,14 +227,13 @@ void TraceScatterView::rebuildPoints() {
     // One time label per ~110 px, so labels never run into each other.
     static_cast<QDateTimeAxis*>(m_xAxis)->setTickCount(std::clamp(columns / 110 + 1, 2, 8));
     for (int s : {kOk, kError}) {
-        std::vector<size_t> subset;
+        std::vector<uint32_t> subset; // positions in m_traces
         std::vector<double> xs, ys;
-        for (size_t t : m_traces) {
-            if ((m_index->traces[t].errorCount > 0) != (s == kError)) continue;
-            const QPointF p = valueOf(t);
-            subset.push_back(t);
-            xs.push_back(p.x());
-            ys.push_back(p.y());
+        for (size_t i = 0; i < m_traces.size(); ++i) {
+            if (bool(m_error[i]) != (s == kError)) continue;
+            subset.push_back(uint32_t(i));
+            xs.push_back(m_x[i]);
+            ys.push_back(m_y[i]);
         }
         const auto kept = decimateScatter(xs, ys, m_xMin, m_xMax, columns);
         QList<QPointF> points;
@@ -220,7 +241,7 @@ void TraceScatterView::rebuildPoints() {
         m_pointTraces[s].clear();
         for (uint32_t i : kept) {
             points << QPointF(xs[i], ys[i]);
-            m_pointTraces[s].push_back(subset[i]);
+            m_pointTraces[s].push_back(m_traces[subset[i]]);
         }
         m_series[s]->replace(points);
     }

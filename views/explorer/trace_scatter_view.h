@@ -50,7 +50,8 @@ protected:
 
 private:
     enum SeriesId { kOk, kError, kHighlight, kSeriesCount };
-    void rebuildAxes();
+    void updateAxes(int64_t minStart, int64_t maxStart, double minMs, double maxMs);
+    void styleAxis(QAbstractAxis* axis);
     void rebuildPoints();
     void applyPalette();
     QPointF valueOf(size_t traceIndex) const;
@@ -59,7 +60,9 @@ private:
     std::optional<size_t> traceOfPoint(SeriesId series, const QPointF& point) const;
 
     std::shared_ptr<const model::TraceIndex> m_index;
-    std::vector<size_t> m_traces;
+    std::vector<size_t> m_traces; // the results shown
+    std::vector<double> m_x, m_y; // their plot coordinates
+    std::vector<uint8_t> m_error; // whether each has an error span
     std::optional<size_t> m_highlighted;
     QScatterSeries* m_series[kSeriesCount] = {};
     std::vector<size_t> m_pointTraces[2];
