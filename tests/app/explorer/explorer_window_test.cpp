@@ -154,6 +154,12 @@ void ExplorerWindowTest::tracesThroughServiceEdgeAndDatabase() {
     const auto& graph = *snapshot->graph;
     QAction* through = m_explorer->tracesThroughSelectionAction();
     QVERIFY(!through->isEnabled()); // nothing selected yet
+    // Offered on the map's context menu and under the Inspector.
+    QCOMPARE(m_window->topologyView()->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QVERIFY(m_window->topologyView()->actions().contains(through));
+    auto* button =
+        m_window->findChild<QToolButton*>(QStringLiteral("tracesThroughSelectionButton"));
+    QVERIFY(button && button->defaultAction() == through);
 
     // A service: the search is pre-filled with it; one trace (traceGraph) has service2 spans.
     QSignalSpy results(m_explorer, &ExplorerController::resultsShown);
