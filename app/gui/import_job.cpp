@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "app/demo/trace_generator.h"
+#include "app/panels/session_telemetry.h"
 
 #include "importers/common/format_sniffer.h"
 #include "importers/registry/trace_import.h"
@@ -82,9 +83,13 @@ if (!dataset.sources.empty()) dataset.sources.back().path = label;
 return report;
 }
 
-// Imports every input into inputs.dataset; reports are stored in path order.
-void readInputs(const ImportRequest& request, LoadedInputs& inputs, SessionSnapshot& snapshot,
-                JobProgress& progress) {
+// Imports every input: trace files and workspaces into inputs.dataset (their reports in path
+// order; snapshot.paths lists them), metrics and logs files into `telemetry`. Returns one
+// report per input of the request (a summary for metrics and logs files), in request order,
+// so the caller can tell whether every new input failed.
+std::vector<import::ImportReport> readInputs(const ImportRequest& request, LoadedInputs& inputs,
+                                             SessionSnapshot& snapshot, TelemetryLoader& telemetry,
+                                             JobProgress& progress) {
     import::ImportOptions options;
     options.cancel = &progress.cancel;
     uint64_t base = 0;
@@ -92,7 +97,7 @@ void readInputs(const ImportRequest& request, LoadedInputs& inputs, SessionSnaps
     if (request.paths.isEmpty() && request.demoBytes.isEmpty()) {
         inputs.reports.push_back(
             importGeneratedDemo(request.demoLabel.toStdString(), inputs.dataset, options));
-        return;
+        return inputs.reports;
     }
     if (request.paths.isEmpty()) {
         progress.bytesTotal.store(uint64_t(request.demoBytes.size()));
@@ -100,7 +105,7 @@ void readInputs(const ImportRequest& request, LoadedInputs& inputs, SessionSnaps
                                      size_t(request.demoBytes.size()));
         inputs.reports.push_back(import::importTraceBytes(bytes, request.demoLabel.toStdString(),
                                                           inputs.dataset, options));
-        return;
+        return inputs.reports;
     }
     std::vector<std::string> paths;
     uint64_t total = 0;
@@ -109,36 +114,47 @@ void readInputs(const ImportRequest& request, LoadedInputs& inputs, SessionSnaps
         total += fileSize(paths.back());
     }
     progress.bytesTotal.store(total);
-    inputs.reports.resize(paths.size());
-    std::vector<bool> workspace(paths.size());
+    std::vector<import::ImportReport> reports(paths.size());
+    enum class Kind { Workspace, Trace, Telemetry };
+    std::vector<Kind> kinds(paths.size(), Kind::Trace);
     for (size_t i = 0; i < paths.size(); ++i) {
-        workspace[i] = isWorkspaceFile(paths[i]);
-        if (!workspace[i]) continue;
-        inputs.reports[i] = loadWorkspace(paths[i], inputs.dataset, snapshot.pinned);
-        if (!inputs.reports[i].failed && snapshot.workspacePath.isEmpty())
+        if (isWorkspaceFile(paths[i])) kinds[i] = Kind::Workspace;
+        else if (TelemetryLoader::isTelemetryFile(paths[i])) kinds[i] = Kind::Telemetry;
+        if (kinds[i] != Kind::Workspace) continue;
+        reports[i] = loadWorkspace(paths[i], inputs.dataset, snapshot.pinned);
+        if (!reports[i].failed && snapshot.workspacePath.isEmpty())
             snapshot.workspacePath = request.paths[int(i)];
         base += fileSize(paths[i]);
         progress.bytesDone.store(base);
     }
     for (size_t i = 0; i < paths.size(); ++i) {
-        if (workspace[i]) continue;
+        if (kinds[i] == Kind::Workspace) continue;
         if (progress.cancelled()) {
-            inputs.reports[i] = failure(paths[i], model::ErrorCode::Cancelled, "import cancelled");
-            continue;
+            reports[i] = failure(paths[i], model::ErrorCode::Cancelled, "import cancelled");
+        } else if (kinds[i] == Kind::Telemetry) {
+            reports[i] = telemetry.importFile(paths[i], options);
+        } else {
+            reports[i] = import::importTraceFile(paths[i], inputs.dataset, options);
         }
-        inputs.reports[i] = import::importTraceFile(paths[i], inputs.dataset, options);
         base += fileSize(paths[i]);
         progress.bytesDone.store(base);
     }
+    for (size_t i = 0; i < paths.size(); ++i) {
+        if (kinds[i] == Kind::Telemetry) continue; // listed by the telemetry part
+        inputs.reports.push_back(reports[i]);
+        snapshot.paths << request.paths[qsizetype(i)];
+    }
+    return reports;
 }
 
 // True when the request had new inputs and every one of them failed.
-bool allNewInputsFailed(const ImportRequest& request, const LoadedInputs& inputs) {
-    const size_t n = inputs.reports.size();
+bool allNewInputsFailed(const ImportRequest& request,
+                        const std::vector<import::ImportReport>& reports) {
+    const size_t n = reports.size();
     const size_t fresh = request.paths.isEmpty() ? n : std::min(n, size_t(request.newPaths));
     if (fresh == 0) return false;
     for (size_t i = n - fresh; i < n; ++i)
-        if (!inputs.reports[i].failed) return false;
+        if (!reports[i].failed) return false;
     return true;
 }
 
@@ -148,17 +164,17 @@ ImportOutcome runImportJob(const ImportRequest& request, JobProgress& progress) 
     ImportOutcome outcome;
     auto inputs = std::make_shared<LoadedInputs>();
     auto snapshot = std::make_shared<SessionSnapshot>();
+    TelemetryLoader telemetry;
     progress.setStage(JobStage::Reading);
-    readInputs(request, *inputs, *snapshot, progress);
+    const std::vector<import::ImportReport> reports =
+        readInputs(request, *inputs, *snapshot, telemetry, progress);
     if (progress.cancelled()) {
         outcome.cancelled = true;
         return outcome;
     }
-    if (allNewInputsFailed(request, *inputs)) {
-        const size_t fresh =
-            request.paths.isEmpty() ? inputs->reports.size() : size_t(request.newPaths);
-        outcome.failedReports.assign(inputs->reports.end() - std::ptrdiff_t(fresh),
-                                     inputs->reports.end());
+    if (allNewInputsFailed(request, reports)) {
+        const size_t fresh = request.paths.isEmpty() ? reports.size() : size_t(request.newPaths);
+        outcome.failedReports.assign(reports.end() - std::ptrdiff_t(fresh), reports.end());
         return outcome;
     }
     progress.setStage(JobStage::Analysing);
@@ -171,14 +187,17 @@ ImportOutcome runImportJob(const ImportRequest& request, JobProgress& progress) 
         outcome.cancelled = true;
         return outcome;
     }
+    // The inputs are complete from here on: the correlation index may point into them.
+    std::shared_ptr<const LoadedInputs> frozen = std::move(inputs);
+    if (!telemetry.empty()) progress.setStage(JobStage::Correlating);
+    snapshot->telemetry = telemetry.finish(frozen);
     progress.setStage(JobStage::LayingOut);
     if (auto laid = model::layoutGraph(*graph, request.layout))
         snapshot->geometry = std::move(*laid);
     else
         snapshot->layoutError = QString::fromStdString(laid.error().toString());
     snapshot->sceneData = view::buildTopologySceneData(graph, snapshot->geometry);
-    snapshot->paths = request.paths;
-    snapshot->inputs = std::move(inputs);
+    snapshot->inputs = std::move(frozen);
     snapshot->graph = std::move(graph);
     progress.setStage(JobStage::Done);
     outcome.snapshot = std::move(snapshot);

@@ -1,7 +1,9 @@
 #pragma once
-// The background half of opening files: imports every input into a NEW dataset, analyses the
-// trace structure, builds the service graph, indexes top operations and lays the graph out
-// (through the serial Graphviz worker), polling the cancel flag between steps and files.
+// The background half of opening files: imports every input into a NEW dataset (trace files,
+// a workspace) or NEW metric and log stores (metrics and logs files, told apart by content),
+// analyses the trace structure, builds the service graph, indexes top operations, links logs
+// and metrics to the traces (correlation index) and lays the graph out (through the serial
+// Graphviz worker), polling the cancel flag between steps and files.
 // Pure function of its request; the GUI gets the outcome through a QFuture continuation.
 //
 // Thread affinity: runImportJob runs on a worker thread (never the GUI thread: it blocks).
@@ -17,7 +19,7 @@
 namespace tg::app {
 
 struct ImportRequest {
-    QStringList paths;    // trace files and/or one workspace, in the order given
+    QStringList paths;    // trace, metrics and logs files and/or one workspace, in the order given
     QByteArray demoBytes; // the bundled demo incident, used when paths is empty
     QString demoLabel;
     int newPaths = 0; // how many of the last paths are new in this request

@@ -9,7 +9,16 @@
 
 namespace tg::app {
 
-enum class JobStage : int { Queued, Reading, Analysing, BuildingGraph, LayingOut, Saving, Done };
+enum class JobStage : int {
+    Queued,
+    Reading,
+    Analysing,
+    BuildingGraph,
+    Correlating,
+    LayingOut,
+    Saving,
+    Done
+};
 const char* jobStageText(JobStage stage); // "Reading files", ...
 
 struct JobProgress {

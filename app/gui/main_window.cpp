@@ -19,6 +19,8 @@
 #include "app/gui/recent_files.h"
 #include "app/gui/session_controller.h"
 #include "app/gui/view_models.h"
+#include "app/panels/panels_controller.h"
+#include "app/panels/panels_explorer_link.h"
 #include "views/inspector/inspector_widget.h"
 #include "views/sources/sources_dock.h"
 #include "views/topology/topology_view.h"
@@ -48,6 +50,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         [this] { return m_view->renderVisible(2.0); });
     connect(m_exports, &ExportActions::message, this, [this](const QString& t) { showMessage(t); });
     createDocks();
+    // The Metrics and Logs docks (app/panels), linked both ways with the trace explorer.
+    auto* panels = new PanelsController(this, m_controller, m_view);
+    new PanelsExplorerLink(panels, m_explorer);
+    connect(panels, &PanelsController::message, this, [this](const QString& t) { showMessage(t); });
     createMenus();
     auto* traces = new QMenu(tr("&Traces"), this);
     menuBar()->insertMenu(menuBar()->actions().constLast(), traces); // before Help

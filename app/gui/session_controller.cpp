@@ -33,6 +33,8 @@ const char* jobStageText(JobStage stage) {
         return "Analysing traces";
     case JobStage::BuildingGraph:
         return "Building the service graph";
+    case JobStage::Correlating:
+        return "Linking logs and metrics";
     case JobStage::LayingOut:
         return "Laying out";
     case JobStage::Saving:
@@ -127,6 +129,7 @@ void SessionController::acceptSnapshot(std::shared_ptr<const SessionSnapshot> sn
         m_paths << snapshot->paths[i];
         rawImports = rawImports || report.format != import::Format::Workspace;
     }
+    m_paths << snapshot->telemetry.loadedPaths(); // not kept in the workspace: read again
     if (replacesSession || m_workspacePath.isEmpty()) m_workspacePath = snapshot->workspacePath;
     if (replacesSession) {
         m_positions = snapshot->pinned;

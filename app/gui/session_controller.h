@@ -55,7 +55,9 @@ public:
     // Anything still running on the session pool (a cancelled import winding down, a workspace
     // write); for tests and diagnostics.
     bool hasBackgroundWork() const { return m_sessionPool.activeThreadCount() > 0; }
-    bool isShowingDemo() const { return m_snapshot && m_snapshot->paths.isEmpty(); }
+    bool isShowingDemo() const {
+        return m_snapshot && m_snapshot->paths.isEmpty() && m_snapshot->telemetry.paths.isEmpty();
+    }
 
 signals:
     void busyChanged(bool busy);

@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include "app/gui/view_models.h"
+#include "app/panels/telemetry_source_items.h"
 
 namespace tg::app {
 namespace {
@@ -56,6 +57,7 @@ QList<view::SourceItem> sourceItems(const SessionSnapshot* snapshot,
             QObject::tr("Checks over all loaded spans: orphans, duplicates, clock skew…");
         structure.diagnostics = diagnosticItems(snapshot->inputs->structureDiagnostics);
         items.append(structure);
+        items.append(telemetrySourceItems(snapshot->telemetry)); // metrics, logs, correlation
     }
     for (const auto& report : failedAttempts)
         items.append(sourceItem(report));
@@ -70,7 +72,7 @@ uint64_t diagnosticsCount(const SessionSnapshot& snapshot) {
             n += e.count;
     for (const auto& e : snapshot.inputs->structureDiagnostics.entries())
         n += e.count;
-    return n;
+    return n + snapshot.telemetry.diagnosticsCount();
 }
 
 QString summaryText(const SessionSnapshot& snapshot) {
@@ -80,10 +82,15 @@ QString summaryText(const SessionSnapshot& snapshot) {
     for (const auto& node : snapshot.graph->nodes)
         services += node.inferred() ? 0 : 1;
     const uint64_t diagnostics = diagnosticsCount(snapshot);
-    return QObject::tr("%1 spans · %2 traces · %3 services · %4 diagnostics")
-        .arg(locale.toString(snapshot.spans()),
-             locale.toString(snapshot.inputs->structure.traceCount), locale.toString(services),
-             locale.toString(diagnostics));
+    QString text = QObject::tr("%1 spans · %2 traces · %3 services")
+                       .arg(locale.toString(snapshot.spans()),
+                            locale.toString(snapshot.inputs->structure.traceCount),
+                            locale.toString(services));
+    if (snapshot.telemetry.logCount() > 0)
+        text += QObject::tr(" · %1 log lines").arg(locale.toString(snapshot.telemetry.logCount()));
+    if (snapshot.telemetry.seriesCount() > 0)
+        text += QObject::tr(" · %1 series").arg(locale.toString(snapshot.telemetry.seriesCount()));
+    return text + QObject::tr(" · %1 diagnostics").arg(locale.toString(diagnostics));
 }
 
 } // namespace tg::app

@@ -1,6 +1,7 @@
 #pragma once
-// View model of the Sources dock: one item per loaded input (file, workspace, bundled demo) and
-// one for the trace-structure checks of the whole dataset, each with its counted diagnostics.
+// View model of the Sources dock: one item per loaded input (file, workspace, bundled demo,
+// metrics or logs file), one for the trace-structure checks of the whole dataset and one for
+// the correlation of logs and metrics with the traces, each with its counted diagnostics.
 // Built by the app layer from import reports (views never include importers). Plain values;
 // no thread affinity.
 #include <QList>
@@ -18,9 +19,9 @@ struct DiagnosticItem {
 };
 
 struct SourceItem {
-    enum class Kind { File, Workspace, Demo, Structure };
+    enum class Kind { File, Workspace, Demo, Structure, Correlation };
     Kind kind = Kind::File;
-    QString title;  // file name, or "Trace structure"
+    QString title;  // file name, "Trace structure" or "Correlation"
     QString path;   // full path or label (tooltip)
     QString detail; // "zipkin-json · 16 spans · 12 KB"
     bool failed = false;

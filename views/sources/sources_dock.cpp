@@ -28,6 +28,8 @@ QIcon sourceIcon(const QStyle* style, const SourceItem& source) {
         return style->standardIcon(QStyle::SP_DriveHDIcon);
     case SourceItem::Kind::Structure:
         return style->standardIcon(QStyle::SP_FileDialogDetailedView);
+    case SourceItem::Kind::Correlation:
+        return style->standardIcon(QStyle::SP_FileDialogContentsView);
     default:
         return style->standardIcon(QStyle::SP_FileIcon);
     }

@@ -1,0 +1,79 @@
+#include "app/panels/session_telemetry.h"
+
+#include <QString>
+
+#include "importers/common/format_sniffer.h"
+
+namespace tg::app {
+namespace {
+
+// The index and everything it points into, in one allocation the shared_ptr owns.
+struct CorrelationHolder {
+    std::shared_ptr<const LoadedInputs> inputs;
+    std::shared_ptr<const model::LogStore> logs;
+    std::shared_ptr<const model::MetricStore> metrics;
+    model::CorrelationIndex index;
+};
+
+} // namespace
+
+QStringList SessionTelemetry::loadedPaths() const {
+    QStringList out;
+    for (size_t i = 0; i < reports.size() && i < size_t(paths.size()); ++i)
+        if (!reports[i].failed) out << paths[qsizetype(i)];
+    return out;
+}
+
+uint64_t SessionTelemetry::diagnosticsCount() const {
+    uint64_t n = 0;
+    for (const auto& report : reports)
+        for (const auto& e : report.diagnostics.entries())
+            n += e.count;
+    return n;
+}
+
+TelemetryLoader::TelemetryLoader()
+    : m_metrics(std::make_shared<model::MetricStore>()),
+      m_logs(std::make_shared<model::LogStore>()) {}
+
+bool TelemetryLoader::isTelemetryFile(const std::string& path) {
+    const auto kind = import::sniffFileKind(path);
+    return kind && !kind->isTrace() && kind->isTelemetry();
+}
+
+import::ImportReport TelemetryLoader::importFile(const std::string& path,
+                                                 const import::ImportOptions& options){
+    import::TelemetryImportOptions telemetryOptions;
+static_cast<import::ImportOptions&>(telemetryOptions) = options;
+m_reports.push_back(import::importTelemetryFile(path, *m_metrics, *m_logs, telemetryOptions));
+m_paths << QString::fromStdString(path);
+const import::TelemetryImportReport& r = m_reports.back();
+import::ImportReport summary;
+summary.path = r.path.empty() ? path : r.path;
+summary.bytes = r.bytes;
+summary.diagnostics = r.diagnostics;
+summary.failed = r.failed;
+summary.error = r.error;
+return summary;
+} // namespace tg::app
+
+SessionTelemetry TelemetryLoader::finish(std::shared_ptr<const LoadedInputs> inputs) {
+    SessionTelemetry out;
+    out.reports = std::move(m_reports);
+    out.paths = std::move(m_paths);
+    if (out.paths.isEmpty()) return out;
+    out.metrics = std::move(m_metrics);
+    out.logs = std::move(m_logs);
+    if (!inputs) return out;
+    auto holder = std::make_shared<CorrelationHolder>();
+    holder->inputs = std::move(inputs);
+    holder->logs = out.logs;
+    holder->metrics = out.metrics;
+    holder->index =
+        model::CorrelationIndex::build(holder->inputs->dataset, holder->logs.get(),
+                                       holder->metrics.get(), model::CorrelationConfig::defaults());
+    out.correlation = std::shared_ptr<const model::CorrelationIndex>(holder, &holder->index);
+    return out;
+}
+
+} // namespace tg::app

@@ -1,0 +1,264 @@
+// Metrics and logs in the workbench, offscreen: the OpenTelemetry example trace opened together
+// with the example logs and metrics, a Loki response and a Prometheus range query (shared
+// fixtures) goes to the right stores; the Sources dock lists them with the correlation; the
+// panels show the hand-counted rows and charts for the selected service, and everything again
+// when nothing is selected. Expected numbers are counted by reading the fixtures.
+#include <QDockWidget>
+#include <QLabel>
+#include <QMainWindow>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "app/gui/main_window.h"
+#include "app/gui/session_controller.h"
+#include "app/gui/view_models.h"
+#include "app/panels/panels_controller.h"
+#include "tests/test_support.h"
+#include "views/charts/metrics_panel.h"
+#include "views/charts/time_chart_view.h"
+#include "views/logs/log_table_model.h"
+#include "views/logs/logs_panel.h"
+#include "views/sources/sources_dock.h"
+
+using namespace tg;
+using app::PanelsController;
+using app::SessionController;
+
+namespace {
+
+constexpr int kTimeout = 60000;
+const QString kTrace = QStringLiteral("otlp/otel-proto-examples_trace.json");
+const QString kLogs = QStringLiteral("otlp/otel-proto-examples_logs.json");
+const QString kMetrics = QStringLiteral("otlp/otel-proto-examples_metrics.json");
+const QString kLoki = QStringLiteral("loki/grafana-tsdb-loki_query_range_streams_simple.json");
+const QString kProm = QStringLiteral("prometheus/api/prom-docs_api-v1-query_range_matrix.json");
+
+QStringList fixtures(const QStringList& relative) {
+    QStringList out;
+    for (const QString& r : relative)
+        out << test::fixturePath(r);
+    return out;
+}
+
+bool openAndWait(SessionController& session, const QStringList& paths) {
+    QSignalSpy changed(&session, &SessionController::sessionChanged);
+    session.openFiles(paths);
+    return changed.wait(kTimeout) && !session.isBusy();
+}
+
+// Waits until both panels have shown what the last selection asked for.
+void settle(PanelsController& panels) {
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !panels.logsPanel()->isQuerying() && !panels.metricsPanel()->isBuilding(), kTimeout);
+}
+
+const view::TimeChartView* chart(PanelsController& panels, const QString& key) {
+    return panels.metricsPanel()->chart(key);
+}
+
+} // namespace
+
+class PanelsControllerTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void telemetryGoesToItsStores();
+    void sourcesListTelemetryAndCorrelation();
+    void panelsFollowTheSelection();
+    void logLineRequestsItsTrace();
+    void failedTelemetryFileIsShownAndNotKept();
+    void logsAloneOpen();
+    void mainWindowHasTheDocks();
+
+private:
+    QTemporaryDir m_tmp;
+};
+
+void PanelsControllerTest::initTestCase() {
+    QVERIFY(m_tmp.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_tmp.filePath(QStringLiteral("settings")));
+    QCoreApplication::setOrganizationName(QStringLiteral("topograph-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("panels_controller_test"));
+}
+
+void PanelsControllerTest::telemetryGoesToItsStores() {
+    for (const QString& f : {kTrace, kLogs, kMetrics, kLoki, kProm})
+        TG_REQUIRE_FIXTURE(f);
+    SessionController session;
+    // Given in mixed order: the trace file is told apart by its content.
+    QVERIFY(openAndWait(session, fixtures({kLogs, kLoki, kTrace, kMetrics, kProm})));
+    const auto s = session.snapshot();
+    QCOMPARE(s->paths, fixtures({kTrace}));
+    QCOMPARE(s->spans(), uint64_t(1)); // the example trace has one span
+    QCOMPARE(s->telemetry.paths, fixtures({kLogs, kLoki, kMetrics, kProm}));
+    QCOMPARE(s->telemetry.reports.size(), size_t(4));
+    for (const auto& r : s->telemetry.reports)
+        QVERIFY2(!r.failed, r.error.toString().c_str());
+    // 1 OTLP log record + 6 Loki entries (1 in the first stream, 5 in the second, one of them
+    // a verbatim repeat that is still a record).
+    QCOMPARE(s->telemetry.logCount(), uint64_t(7));
+    // The range query: two series of `up`, three samples each.
+    QCOMPARE(s->telemetry.reports[3].series, uint64_t(2));
+    QCOMPARE(s->telemetry.reports[3].samples, uint64_t(6));
+    QVERIFY(s->telemetry.correlation);
+    // Only the OTLP record names a trace, and that trace is loaded.
+    QCOMPARE(s->telemetry.correlation->report().logs, uint64_t(7));
+    QCOMPARE(s->telemetry.correlation->report().logsLinked(), uint64_t(1));
+    // Every input is kept for the next re-import.
+    QCOMPARE(session.inputPaths().size(), 5);
+    QVERIFY(!session.isShowingDemo());
+}
+
+void PanelsControllerTest::sourcesListTelemetryAndCorrelation() {
+    for (const QString& f : {kTrace, kLogs, kLoki})
+        TG_REQUIRE_FIXTURE(f);
+    SessionController session;
+    QVERIFY(openAndWait(session, fixtures({kTrace, kLogs, kLoki})));
+    const QList<view::SourceItem> items = app::sourceItems(session.snapshot().get(), {});
+    QStringList titles;
+    for (const auto& item : items)
+        titles << item.title;
+    QCOMPARE(titles,
+             (QStringList{QStringLiteral("otel-proto-examples_trace.json"),
+                          QStringLiteral("Trace structure"),
+                          QStringLiteral("otel-proto-examples_logs.json"),
+                          QStringLiteral("grafana-tsdb-loki_query_range_streams_simple.json"),
+                          QStringLiteral("Correlation")}));
+    QVERIFY2(items[2].detail.contains(QStringLiteral("1 log line")), qPrintable(items[2].detail));
+    QVERIFY2(items[3].detail.contains(QStringLiteral("6 log lines")), qPrintable(items[3].detail));
+    QCOMPARE(items[4].kind, view::SourceItem::Kind::Correlation);
+    QVERIFY2(items[4].detail.startsWith(QStringLiteral("1 of 7 log lines linked to traces")),
+             qPrintable(items[4].detail));
+    // The 6 Loki entries carry no trace ID: counted with a first sample.
+    bool noId = false;
+    for (const auto& d : items[4].diagnostics)
+        noId |= d.code == QStringLiteral("log_no_id") && d.count == 6;
+    QVERIFY(noId);
+    QVERIFY(app::summaryText(*session.snapshot()).contains(QStringLiteral("7 log lines")));
+}
+
+void PanelsControllerTest::panelsFollowTheSelection() {
+    for (const QString& f : {kTrace, kLogs, kMetrics, kLoki, kProm})
+        TG_REQUIRE_FIXTURE(f);
+    QMainWindow window;
+    SessionController session;
+    PanelsController panels(&window, &session, nullptr);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(openAndWait(session, fixtures({kTrace, kLogs, kMetrics, kLoki, kProm})));
+    settle(panels);
+    // Nothing selected: all 7 log lines, a hint instead of charts.
+    QCOMPARE(panels.logsPanel()->model()->rowCount(), 7);
+    QVERIFY(panels.metricsPanel()->charts().isEmpty());
+
+    const auto graph = session.snapshot()->graph;
+    const auto node = graph->findNode("my.service");
+    QVERIFY(node);
+    panels.showNode(*node);
+    settle(panels);
+    // Logs of my.service: the one OTLP record.
+    view::LogsPanel* logs = panels.logsPanel();
+    QCOMPARE(logs->model()->rowCount(), 1);
+    QCOMPARE(logs->model()->data(logs->model()->index(0, view::LogTableModel::kMessage)).toString(),
+             QStringLiteral("Example log record"));
+    QCOMPARE(
+        logs->model()->data(logs->model()->index(0, view::LogTableModel::kSeverity)).toString(),
+        QStringLiteral("INFO")); // severityNumber 10
+    // Metrics: the three span charts, then the example's four metrics of my.service (my.counter,
+    // my.exponential.histogram, my.gauge, my.histogram); the `up` series name no service.
+    QStringList keys;
+    for (const view::TimeChartView* c : panels.metricsPanel()->charts())
+        keys << c->data().key;
+    QCOMPARE(keys.mid(0, 3), (QStringList{QStringLiteral("requests"), QStringLiteral("errors"),
+                                          QStringLiteral("latency")}));
+    QCOMPARE(keys.size(), 7);
+    for (const char* name : {"my.counter", "my.gauge", "my.histogram", "my.exponential.histogram"})
+        QVERIFY2(keys.contains(QStringLiteral("metric:") + QLatin1String(name)), name);
+    // One server span in one 1 s bucket: 1 req/s there, no errors.
+    const auto& rate = chart(panels, QStringLiteral("requests"))->data().lines.at(0).y;
+    QCOMPARE(*std::max_element(rate.begin(), rate.end()), 1.0);
+    QCOMPARE(std::count(rate.begin(), rate.end(), 1.0), 1);
+    QCOMPARE(panels.metricsPanel()->data().scope, QStringLiteral("Service my.service"));
+
+    // Back to nothing selected.
+    panels.clearSelection();
+    settle(panels);
+    QCOMPARE(logs->model()->rowCount(), 7);
+    QVERIFY(panels.metricsPanel()->charts().isEmpty());
+}
+
+void PanelsControllerTest::logLineRequestsItsTrace() {
+    for (const QString& f : {kTrace, kLogs})
+        TG_REQUIRE_FIXTURE(f);
+    QMainWindow window;
+    SessionController session;
+    PanelsController panels(&window, &session, nullptr);
+    window.show();
+    QVERIFY(openAndWait(session, fixtures({kTrace, kLogs})));
+    settle(panels);
+    QSignalSpy requested(&panels, &PanelsController::traceRequested);
+    view::LogsPanel* logs = panels.logsPanel();
+    QCOMPARE(logs->model()->rowCount(), 1);
+    logs->table()->setFocus();
+    logs->table()->setCurrentIndex(logs->model()->index(0, 0));
+    QTest::keyClick(logs->table(), Qt::Key_Return);
+    QCOMPARE(requested.count(), 1);
+    // The record's traceId and spanId, upper-case hex in the file.
+    QCOMPARE(requested[0][0].value<model::TraceId>(),
+             model::parseTraceId("5B8EFFF798038103D269B633813FC60C").id);
+    QCOMPARE(requested[0][1].value<model::SpanId>(), model::SpanId(0xEEE19B7EC3C1B174));
+    // The span selection (as the trace explorer reports it) scopes the logs to that span.
+    panels.showSpan(0);
+    settle(panels);
+    QCOMPARE(logs->model()->rowCount(), 1);
+    QVERIFY(logs->scope().kind == view::LogScope::Kind::Span);
+}
+
+void PanelsControllerTest::failedTelemetryFileIsShownAndNotKept() {
+    TG_REQUIRE_FIXTURE(kTrace);
+    SessionController session;
+    const QString bad = test::testDataPath(QStringLiteral("panels/truncated_prometheus.json"));
+    QVERIFY(openAndWait(session, {test::fixturePath(kTrace), bad}));
+    const auto s = session.snapshot();
+    QCOMPARE(s->telemetry.reports.size(), size_t(1));
+    QVERIFY(s->telemetry.reports[0].failed);
+    // The error names the file.
+    QVERIFY2(s->telemetry.reports[0].error.toString().find("truncated_prometheus.json") !=
+                 std::string::npos,
+             s->telemetry.reports[0].error.toString().c_str());
+    QCOMPARE(s->telemetry.seriesCount(), uint64_t(0)); // rolled back
+    const auto items = app::sourceItems(s.get(), {});
+    bool shownFailed = false;
+    for (const auto& item : items)
+        shownFailed |= item.title == QStringLiteral("truncated_prometheus.json") && item.failed;
+    QVERIFY(shownFailed);
+    QCOMPARE(session.inputPaths(), fixtures({kTrace})); // not read again next time
+}
+
+void PanelsControllerTest::logsAloneOpen() {
+    TG_REQUIRE_FIXTURE(kLoki);
+    QMainWindow window;
+    SessionController session;
+    PanelsController panels(&window, &session, nullptr);
+    QVERIFY(openAndWait(session, fixtures({kLoki})));
+    settle(panels);
+    QCOMPARE(session.snapshot()->spans(), uint64_t(0));
+    QVERIFY(!session.isShowingDemo());
+    QCOMPARE(panels.logsPanel()->model()->rowCount(), 6);
+}
+
+void PanelsControllerTest::mainWindowHasTheDocks() {
+    app::MainWindow window;
+    auto* panels = window.findChild<PanelsController*>();
+    if (!panels) QSKIP("the main window does not create the panels yet");
+    QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("metricsDock")));
+    QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("logsDock")));
+}
+
+QTEST_MAIN(PanelsControllerTest)
+#include "panels_controller_test.moc"
