@@ -1,5 +1,5 @@
 // `topograph correlate INPUTS... [--format json|text] [-o FILE] [--config FILE]`: loads trace,
-// metrics and log files (and a workspace, its log records included), links logs and exemplars
+// metrics and log files (and a workspace, its logs and metrics included), links logs and exemplars
 // to the traces and metric series and logs to services, and prints the correlation report.
 #include <QCommandLineParser>
 #include <QFile>
@@ -27,15 +27,17 @@ model::Result<model::CorrelationConfig> loadConfig(const QString& path) {
                                          path.toStdString());
 }
 
-// A workspace among the inputs brings its log records too (the trace loader reads its spans).
-// They go first into the empty log store, so raw log files extend it.
-model::Status loadWorkspaceLogs(const std::vector<std::string>& inputs, model::LogStore& logs) {
+// A workspace among the inputs brings its log records and metrics too (the trace loader reads
+// its spans). They go first into the empty stores, so raw files extend them.
+model::Status loadWorkspaceTelemetry(const std::vector<std::string>& inputs, TelemetryInputs& out) {
     for (const std::string& path : inputs) {
         const auto format = import::sniffFile(path);
         if (!format || *format != import::Format::Workspace) continue;
         auto ws = model::Workspace::open(path, false);
         if (!ws) return ws.error();
-        return (*ws)->loadLogsInto(logs); // one workspace per command (as for spans)
+        // One workspace per command, as for spans.
+        if (model::Status s = (*ws)->loadLogsInto(*out.logs); !s) return s;
+        return (*ws)->loadMetricsInto(*out.metrics);
     }
     return model::okStatus();
 }
@@ -77,7 +79,7 @@ int runCorrelateCommand(const QStringList& args) {
 
     TelemetryInputs loaded;
     int code = kExitOk;
-    if (model::Status s = loadWorkspaceLogs(inputs, *loaded.logs); !s) {
+    if (model::Status s = loadWorkspaceTelemetry(inputs, loaded); !s) {
         printError(QString::fromStdString(s.error().toString()));
         code = kExitBadInput;
     }

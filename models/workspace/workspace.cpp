@@ -140,7 +140,17 @@ Status Workspace::readCounts() {
     if (Status s = count("SELECT coalesce(max(row) + 1, 0) FROM logs", m_storedLogs); !s) return s;
     if (Status s = count("SELECT count(*) FROM log_strings", m_storedLogStrings); !s) return s;
     if (Status s = count("SELECT count(*) FROM log_streams", m_storedLogStreams); !s) return s;
-    return count("SELECT count(*) FROM log_imports", m_storedLogSources);
+    if (Status s = count("SELECT count(*) FROM log_imports", m_storedLogSources); !s) return s;
+    if (Status s = count("SELECT count(*) FROM metric_strings", m_storedMetricStrings); !s)
+        return s;
+    if (Status s = count("SELECT count(*) FROM metric_imports", m_storedMetricSources); !s)
+        return s;
+    if (Status s = count("SELECT count(*) FROM metric_families", m_storedFamilies); !s) return s;
+    if (Status s = count("SELECT count(*) FROM metric_series", m_storedSeries); !s) return s;
+    if (Status s = count("SELECT coalesce(max(row) + 1, 0) FROM metric_samples", m_storedSamples);
+        !s)
+        return s;
+    return count("SELECT coalesce(max(row) + 1, 0) FROM metric_exemplars", m_storedExemplars);
 }
 
 } // namespace tg::model

@@ -17,6 +17,7 @@
 #include "models/core/result.h"
 #include "models/dataset/dataset.h"
 #include "models/telemetry/log_store.h"
+#include "models/telemetry/metric_store.h"
 
 struct sqlite3;
 
@@ -34,7 +35,8 @@ struct NodePosition {
 class Workspace {
 public:
     // 1: spans, strings, resources, imports. 2: node_positions. 3: log records + FTS5.
-    static constexpr int kSchemaVersion = 3;
+    // 4: metric families, series, samples, exemplars.
+    static constexpr int kSchemaVersion = 4;
 
     // Opens (creating when allowed) and migrates the schema.
     static Result<std::unique_ptr<Workspace>> open(const std::string& path, bool create);
@@ -76,7 +78,16 @@ public:
     // form FTS5 syntax (operators, column filters). Empty when the text has no words.
     static std::string ftsQuery(std::string_view text);
 
+    // ---- metrics (workspace_metrics.cpp) --------------------------------------------------
+    // Writes every metric source, string, family, series, sample and exemplar the file does not
+    // have yet, in one transaction.
+    Status persistNewMetrics(const MetricStore& metrics,
+                             const std::vector<std::string>& reports = {});
+    // Rebuilds an empty MetricStore from the file (same ids) and builds its index.
+    Status loadMetricsInto(MetricStore& metrics);
+
     uint64_t storedLogs() const { return m_storedLogs; }
+    uint64_t storedSamples() const { return m_storedSamples; }
     uint64_t storedSpans() const { return m_storedSpans; }
     const std::string& path() const { return m_path; }
     int schemaVersion() const;
@@ -88,6 +99,10 @@ private:
     Status checkExtends(const Dataset& dataset) const;
     Status checkExtendsLogs(const LogStore& logs) const;
     Status writeLogRows(const LogStore& logs, const CorrelationIndex* links);
+    Status checkExtendsMetrics(const MetricStore& metrics) const;
+    Status writeMetricHeads(const MetricStore& metrics, const std::vector<std::string>& reports);
+    Status writeMetricRows(const MetricStore& metrics);
+    Status loadMetricHeads(MetricStore& metrics);
     Status readCounts();
     Status exec(const char* sql);
     Error sqlError(const std::string& what) const;
@@ -102,6 +117,8 @@ private:
     uint64_t m_storedLogStrings = 0;
     uint64_t m_storedLogStreams = 0;
     uint64_t m_storedLogSources = 0;
+    uint64_t m_storedMetricStrings = 0, m_storedMetricSources = 0, m_storedFamilies = 0,
+             m_storedSeries = 0, m_storedSamples = 0, m_storedExemplars = 0;
 };
 
 } // namespace tg::model

@@ -6,35 +6,13 @@
 #include <cstring>
 
 #include "models/correlate/correlation_index.h"
+#include "models/workspace/label_blob.h"
 #include "models/workspace/span_blob_codec.h"
 #include "models/workspace/sqlite_statement.h"
 #include "models/workspace/workspace.h"
 
 namespace tg::model {
 namespace {
-
-void encodeLabels(std::span<const Label> labels, std::string& out) {
-    out.clear();
-    for (const Label& l : labels) {
-        char bytes[8];
-        std::memcpy(bytes, &l.key, 4); // little-endian hosts, as span_blob_codec
-        std::memcpy(bytes + 4, &l.value, 4);
-        out.append(bytes, 8);
-    }
-}
-
-bool decodeLabels(std::string_view blob, const StringPool& strings, std::vector<LabelInput>& out) {
-    out.clear();
-    if (blob.size() % 8 != 0) return false;
-    for (size_t i = 0; i < blob.size(); i += 8) {
-        uint32_t key, value;
-        std::memcpy(&key, blob.data() + i, 4);
-        std::memcpy(&value, blob.data() + i + 4, 4);
-        if (key >= strings.size() || value >= strings.size()) return false;
-        out.push_back({strings.view(key), strings.view(value)});
-    }
-    return true;
-}
 
 // NULL for an absent ID, so the partial index only holds records that have one.
 void bindTrace(Statement& st, int col, const TraceId& t, SpanId span) {
@@ -172,11 +150,11 @@ Status Workspace::persistNewLogs(const LogStore& logs, const CorrelationIndex* l
             str.reset();
         }
         Statement stream(m_db, "INSERT INTO log_streams(id, labels) VALUES(?,?)");
-        std::string blob;
+        std::string labels;
         for (size_t id = m_storedLogStreams; id < logs.streamCount(); ++id) {
             stream.bind(1, static_cast<int64_t>(id));
-            encodeLabels(logs.streamLabels(static_cast<StreamId>(id)), blob);
-            stream.bindBlob(2, blob);
+            blob::encodeLabels(logs.streamLabels(static_cast<StreamId>(id)), labels);
+            stream.bindBlob(2, labels);
             if (stream.step() != SQLITE_DONE) return fail(sqlError("cannot write log streams"));
             stream.reset();
         }
@@ -255,7 +233,7 @@ Status Workspace::loadLogsInto(LogStore& logs) {
         Statement st(m_db, "SELECT id, labels FROM log_streams ORDER BY id");
         std::vector<LabelInput> labels;
         while ((rc = st.step()) == SQLITE_ROW)
-            if (!decodeLabels(st.blob(1), logs.strings, labels) ||
+            if (!blob::decodeLabels(st.blob(1), logs.strings, labels) ||
                 logs.addStream(labels) != static_cast<StreamId>(st.i64(0)))
                 return corrupt("bad log stream " + std::to_string(st.i64(0)));
         if (rc != SQLITE_DONE) return readFailed(rc, "log_streams");

@@ -78,6 +78,35 @@ CREATE VIEW logs_readable AS
          l.body, i.path AS source
   FROM logs l JOIN log_strings st ON st.id = l.severity_text JOIN log_imports i ON i.id = l.import_id;
 )sql",
+    // 3 -> 4: metrics (models/telemetry/metric_store.h) with their own string table: families,
+    // series (label sets as BLOBs of string ids), samples and exemplars in arrival order. A NaN
+    // value is stored as NULL (SQLite has no NaN; -0.0 comes back as 0). Exemplars are indexed
+    // by trace.
+    R"sql(
+CREATE TABLE metric_imports(
+  id INTEGER PRIMARY KEY,          -- MetricStore source index + 1
+  path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  report TEXT
+);
+CREATE TABLE metric_strings(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE metric_families(
+  id INTEGER PRIMARY KEY, name INTEGER NOT NULL, type INTEGER NOT NULL,
+  help INTEGER NOT NULL, unit INTEGER NOT NULL, flags INTEGER NOT NULL);
+CREATE TABLE metric_series(
+  id INTEGER PRIMARY KEY, family INTEGER NOT NULL, name INTEGER NOT NULL, role INTEGER NOT NULL,
+  import_id INTEGER NOT NULL, labels BLOB NOT NULL);
+CREATE TABLE metric_samples(
+  row INTEGER PRIMARY KEY, series INTEGER NOT NULL, time_ns INTEGER NOT NULL,
+  value REAL, flags INTEGER NOT NULL, import_id INTEGER NOT NULL);
+CREATE TABLE metric_exemplars(
+  row INTEGER PRIMARY KEY, series INTEGER NOT NULL, sample INTEGER, value REAL,
+  time_ns INTEGER NOT NULL, flags INTEGER NOT NULL,
+  trace_hi INTEGER, trace_lo INTEGER, span_id INTEGER, labels BLOB NOT NULL);
+CREATE INDEX metric_exemplars_by_trace ON metric_exemplars(trace_hi, trace_lo)
+  WHERE trace_hi IS NOT NULL;
+)sql",
 };
 
 inline constexpr int kLatestVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "importers/telemetry/telemetry_import.h"
+#include "models/workspace/workspace.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -56,6 +58,7 @@ private slots:
     void textReport();
     void writesOutputFile();
     void configReplacesRules();
+    void workspaceGivesSameReport();
     void errors();
 };
 
@@ -140,6 +143,34 @@ void CorrelateCliTest::configReplacesRules() {
     // Line 4's ID was only in its message: without the regex rules it has none.
     QCOMPARE(count(logs, "linked_to_trace_only"), 1);
     QCOMPARE(missCount(logs["not_linked"].toObject(), "no_id"), 2);
+}
+
+// A workspace holding the same traces, logs and metrics gives the same report as the files.
+void CorrelateCliTest::workspaceGivesSameReport() {
+    QTemporaryDir dir;
+    const QString ws = dir.path() + QStringLiteral("/incident.topograph");
+    QCOMPARE(
+        run({QStringLiteral("import"), data("traces.json"), QStringLiteral("-o"), ws}).exitCode, 0);
+    {
+        tg::model::LogStore logs;
+        tg::model::MetricStore metrics;
+        for (const char* file : {"app.logfmt", "metrics.om"})
+            QVERIFY(
+                !tg::import::importTelemetryFile(data(file).toStdString(), metrics, logs).failed);
+        auto w = tg::model::Workspace::open(ws.toStdString(), false);
+        QVERIFY(w.ok());
+        QVERIFY((*w)->persistNewLogs(logs).ok());
+        QVERIFY((*w)->persistNewMetrics(metrics).ok());
+    }
+    const QStringList json{QStringLiteral("--format"), QStringLiteral("json")};
+    const Run fromFiles = run(QStringList{QStringLiteral("correlate")} + inputs() + json);
+    const Run fromWorkspace = run(QStringList{QStringLiteral("correlate"), ws} + json);
+    QCOMPARE(fromWorkspace.exitCode, 0);
+    const QJsonObject a = QJsonDocument::fromJson(fromFiles.out).object();
+    const QJsonObject b = QJsonDocument::fromJson(fromWorkspace.out).object();
+    for (const char* part : {"traces", "logs", "exemplars", "series"})
+        QCOMPARE(b[QLatin1String(part)].toObject(), a[QLatin1String(part)].toObject());
+    QCOMPARE(b["logs"].toObject()["records"].toInt(), 7); // not vacuous
 }
 
 void CorrelateCliTest::errors() {

@@ -323,7 +323,7 @@ void TelemetryWorkspaceTest::upgradesVersion2File() {
     auto opened = Workspace::open(t.path(), false);
     QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().toString().c_str());
     Workspace& ws = **opened;
-    QCOMPARE(ws.schemaVersion(), 3);
+    QCOMPARE(ws.schemaVersion(), Workspace::kSchemaVersion); // 2 -> 3 (logs) -> 4 (metrics)
     QCOMPARE(ws.storedLogs(), uint64_t(0));
     Dataset d;
     QVERIFY(ws.loadInto(d).ok());
@@ -335,6 +335,8 @@ void TelemetryWorkspaceTest::upgradesVersion2File() {
     QVERIFY(ws.persistNewLogs(logs).ok());
     QCOMPARE(search(ws, "upgrade"), (Rows{0}));
     QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'logs_fts'"), 1);
+    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'metric_samples'"),
+             1);
 }
 
 void TelemetryWorkspaceTest::damagedLogRowIsAnError() {
