@@ -33,6 +33,11 @@ private:
     // Which status a trace ID found at `timeNs` gets (hasTime false: time unknown).
     LinkStatus traceStatus(const TraceId& trace, SpanId span, int64_t timeNs, bool hasTime,
                            int32_t& spanRow) const;
+    // The record's trace link (status, report counts, index entry); returns its span row or -1.
+    int32_t linkLogToTrace(const LogStore& logs, size_t row, const FoundIds& found,
+                           std::vector<LogEntry>& entries);
+    void linkLogToService(const LogStore& logs, size_t row, StringId service,
+                          const ServiceMatch& stream);
     void groupLogsByTrace(std::vector<LogEntry>& entries);
     void groupLogsByService(const LogStore& logs);
     std::string logSample(const LogStore& logs, size_t row, const TraceId* trace) const;

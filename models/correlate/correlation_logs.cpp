@@ -46,16 +46,15 @@ std::string CorrelationBuilder::logSample(const LogStore& logs, size_t row,
 
 void CorrelationBuilder::linkLogs(const LogStore& logs) {
     CorrelationIndex& x = m_index;
-    CorrelationReport& r = x.m_report;
     const size_t n = logs.recordCount();
     x.m_logs = &logs;
-    r.logs = n;
+    x.m_report.logs = n;
     m_sourceFirstRow.assign(logs.sources.size(), 0);
     for (size_t row = n; row-- > 0;)
         if (logs.source[row] < m_sourceFirstRow.size()) m_sourceFirstRow[logs.source[row]] = row;
 
     DerivedFieldExtractor extractor(m_config.derivedFields, logs);
-    r.skippedRules = extractor.skippedRules();
+    x.m_report.skippedRules = extractor.skippedRules();
     std::vector<ServiceMatch> streamService(logs.streamCount());
     for (StreamId s = 0; s < logs.streamCount(); ++s)
         streamService[s] = m_services.resolve(logs.strings, logs.streamLabels(s));
@@ -66,59 +65,70 @@ void CorrelationBuilder::linkLogs(const LogStore& logs) {
     x.m_logService.assign(n, 0);
     std::vector<LogEntry> entries;
     for (size_t row = 0; row < n; ++row) {
-        const FoundIds found = extractor.find(row);
-        x.m_logOrigin[row] = found.origin;
-        ++r.logsByIdOrigin[static_cast<size_t>(found.origin)];
-        int32_t spanRow = -1;
-        LinkStatus status = LinkStatus::NoId;
-        if (found.origin != IdOrigin::None) {
-            const TraceId& trace = found.trace.id;
-            if (found.origin != IdOrigin::Explicit) {
-                x.m_derivedRows.push_back(static_cast<uint32_t>(row));
-                x.m_derivedTrace.push_back(trace);
-                x.m_derivedSpan.push_back(found.span.id);
-            }
-            entries.push_back({trace, found.span.id, logs.timeNs[row], static_cast<uint32_t>(row)});
-            status = traceStatus(trace, found.span.id, logs.timeNs[row],
-                                 !(logs.flags[row] & kLogNoTime), spanRow);
-            if (status == LinkStatus::Trace && found.span.id != 0) ++r.logsSpanNotFound;
-        }
-        x.m_logStatus[row] = status;
-        x.m_logSpanRow[row] = spanRow;
-        if (status == LinkStatus::Span) {
-            ++r.logsLinkedToSpan;
-        } else if (status == LinkStatus::Trace) {
-            ++r.logsLinkedToTrace;
-        } else {
-            MissTally& miss = r.logMisses[static_cast<size_t>(missOf(status))];
-            if (miss.count == 0)
-                miss.add(
-                    logSample(logs, row, status == LinkStatus::NoId ? nullptr : &found.trace.id));
-            else
-                miss.add();
-        }
-
+        const int32_t spanRow = linkLogToTrace(logs, row, extractor.find(row), entries);
         const ServiceMatch& sm = streamService[logs.stream[row]];
-        const StringId service = spanRow >= 0 ? m_dataset.service[spanRow] : sm.service;
-        x.m_logService[row] = service;
-        if (service != 0) {
-            ++r.logsLinkedToService;
-        } else {
-            const ServiceMiss why =
-                sm.candidate.empty() ? ServiceMiss::NoServiceLabel : ServiceMiss::UnknownService;
-            MissTally& miss = r.logServiceMisses[static_cast<size_t>(why)];
-            if (miss.count == 0) {
-                std::string sample = logSample(logs, row, nullptr);
-                if (!sm.candidate.empty())
-                    sample = "service '" + std::string(sm.candidate) + "': " + sample;
-                miss.add(std::move(sample));
-            } else {
-                miss.add();
-            }
-        }
+        // A record of a span belongs to the span's service, whatever its stream says.
+        linkLogToService(logs, row, spanRow >= 0 ? m_dataset.service[spanRow] : sm.service, sm);
     }
     groupLogsByTrace(entries);
     groupLogsByService(logs);
+}
+
+int32_t CorrelationBuilder::linkLogToTrace(const LogStore& logs, size_t row, const FoundIds& found,
+                                           std::vector<LogEntry>& entries) {
+    CorrelationIndex& x = m_index;
+    CorrelationReport& r = x.m_report;
+    x.m_logOrigin[row] = found.origin;
+    ++r.logsByIdOrigin[static_cast<size_t>(found.origin)];
+    int32_t spanRow = -1;
+    LinkStatus status = LinkStatus::NoId;
+    if (found.origin != IdOrigin::None) {
+        const TraceId& trace = found.trace.id;
+        if (found.origin != IdOrigin::Explicit) {
+            x.m_derivedRows.push_back(static_cast<uint32_t>(row));
+            x.m_derivedTrace.push_back(trace);
+            x.m_derivedSpan.push_back(found.span.id);
+        }
+        entries.push_back({trace, found.span.id, logs.timeNs[row], static_cast<uint32_t>(row)});
+        status = traceStatus(trace, found.span.id, logs.timeNs[row],
+                             !(logs.flags[row] & kLogNoTime), spanRow);
+        if (status == LinkStatus::Trace && found.span.id != 0) ++r.logsSpanNotFound;
+    }
+    x.m_logStatus[row] = status;
+    x.m_logSpanRow[row] = spanRow;
+    if (status == LinkStatus::Span) {
+        ++r.logsLinkedToSpan;
+    } else if (status == LinkStatus::Trace) {
+        ++r.logsLinkedToTrace;
+    } else {
+        MissTally& miss = r.logMisses[static_cast<size_t>(missOf(status))];
+        if (miss.count == 0)
+            miss.add(logSample(logs, row, status == LinkStatus::NoId ? nullptr : &found.trace.id));
+        else
+            miss.add();
+    }
+    return spanRow;
+}
+
+void CorrelationBuilder::linkLogToService(const LogStore& logs, size_t row, StringId service,
+                                          const ServiceMatch& stream) {
+    CorrelationReport& r = m_index.m_report;
+    m_index.m_logService[row] = service;
+    if (service != 0) {
+        ++r.logsLinkedToService;
+        return;
+    }
+    const ServiceMiss why =
+        stream.candidate.empty() ? ServiceMiss::NoServiceLabel : ServiceMiss::UnknownService;
+    MissTally& miss = r.logServiceMisses[static_cast<size_t>(why)];
+    if (miss.count > 0) {
+        miss.add();
+        return;
+    }
+    std::string sample = logSample(logs, row, nullptr);
+    if (!stream.candidate.empty())
+        sample = "service '" + std::string(stream.candidate) + "': " + sample;
+    miss.add(std::move(sample));
 }
 
 void CorrelationBuilder::groupLogsByTrace(std::vector<LogEntry>& entries) {
