@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <filesystem>
 
+#include "app/demo/demo_telemetry.h"
 #include "app/demo/trace_generator.h"
 #include "app/panels/session_telemetry.h"
 
@@ -60,27 +61,40 @@ bool isWorkspaceFile(const std::string& path) {
 }
 
 // The embedded default incident: generated (deterministically, seed 1) into a temporary OTLP
-// JSON Lines file on this background thread, then imported like any file.
+// JSON Lines file on this background thread, then imported like any file; its logs (logfmt)
+// and metrics (OTLP JSON, with exemplars), consistent with the traces, go to `telemetry`.
 import::ImportReport importGeneratedDemo(const std::string& label, model::Dataset& dataset,
-                                         const import::ImportOptions& options){QTemporaryDir dir;
-const std::string path = dir.filePath(QStringLiteral("demo-incident.jsonl")).toStdString();
-TraceGeneratorOptions demo;
-demo.seed = 1;
-demo.services = 30;
-demo.targetSpans = 20000;
-demo.faultRate = 0.002; // background noise low, so the incident's cascade stands out
-const auto written = writeOtlpJsonLines(path, demo);
-import::ImportReport report;
-if (!written) {
+                                         TelemetryLoader& telemetry,
+                                         const import::ImportOptions& options) {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("demo-incident.jsonl")).toStdString();
+    TraceGeneratorOptions demo;
+    demo.seed = 1;
+    demo.services = 30;
+    demo.targetSpans = 20000;
+    demo.faultRate = 0.002; // background noise low, so the incident's cascade stands out
+    const auto written = writeOtlpJsonLines(path, demo);
+    import::ImportReport report;
+    if (!written) {
+        report.path = label;
+        report.failed = true;
+        report.error = written.error();
+        return report;
+    }
+    report = import::importTraceFile(path, dataset, options);
     report.path = label;
-    report.failed = true;
-    report.error = written.error();
+    if (!dataset.sources.empty()) dataset.sources.back().path = label;
+    if (report.failed || options.cancelled()) return report;
+    DemoTelemetryOptions files;
+    files.logsPath = dir.filePath(QStringLiteral("demo-logs.logfmt")).toStdString();
+    files.logFormat = demo::DemoLogFormat::Logfmt;
+    files.metricsPath = dir.filePath(QStringLiteral("demo-metrics.json")).toStdString();
+    files.metricsOtlp = true;
+    // A failed write leaves a missing file, which the import then reports.
+    (void)writeDemoTelemetry(demo, files);
+    telemetry.importFile(files.logsPath, options, label + " \u2014 logs");
+    telemetry.importFile(files.metricsPath, options, label + " \u2014 metrics");
     return report;
-}
-report = import::importTraceFile(path, dataset, options);
-report.path = label;
-if (!dataset.sources.empty()) dataset.sources.back().path = label;
-return report;
 }
 
 // Imports every input: trace files and workspaces into inputs.dataset (their reports in path
@@ -95,8 +109,8 @@ std::vector<import::ImportReport> readInputs(const ImportRequest& request, Loade
     uint64_t base = 0;
     options.progress = [&](uint64_t done) { progress.bytesDone.store(base + done); };
     if (request.paths.isEmpty() && request.demoBytes.isEmpty()) {
-        inputs.reports.push_back(
-            importGeneratedDemo(request.demoLabel.toStdString(), inputs.dataset, options));
+        inputs.reports.push_back(importGeneratedDemo(request.demoLabel.toStdString(),
+                                                     inputs.dataset, telemetry, options));
         return inputs.reports;
     }
     if (request.paths.isEmpty()) {

@@ -33,7 +33,8 @@ void MainWindow::restoreWindowState() {
         resize(1440, 900);
     if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) { // first start
         resizeDocks({m_inspectorDock}, {400}, Qt::Horizontal);
-        resizeDocks({m_inspectorDock, m_sources}, {560, 300}, Qt::Vertical);
+        // Sources shares its place with the Metrics dock (app/panels): give it the charts' room.
+        resizeDocks({m_inspectorDock, m_sources}, {420, 460}, Qt::Vertical);
         resizeDocks({findChild<QDockWidget*>(QStringLiteral("tracesDock"))}, {330}, Qt::Vertical);
     }
 }

@@ -56,7 +56,8 @@ public:
     // write); for tests and diagnostics.
     bool hasBackgroundWork() const { return m_sessionPool.activeThreadCount() > 0; }
     bool isShowingDemo() const {
-        return m_snapshot && m_snapshot->paths.isEmpty() && m_snapshot->telemetry.paths.isEmpty();
+        return m_snapshot && m_snapshot->paths.isEmpty() &&
+               m_snapshot->telemetry.loadedPaths().isEmpty();
     }
 
 signals:

@@ -46,19 +46,21 @@ void PanelsController::createDocks(QMainWindow* window) {
     m_logsDock = new QDockWidget(tr("Logs"), window);
     m_logsDock->setObjectName(QStringLiteral("logsDock"));
     m_logsDock->setWidget(m_logs);
-    // Below the central tabs: the logs (sharing a tab group with the trace search when the
-    // window has one there) beside the metrics.
+    // The logs below the central tabs, where they get the width (sharing a tab group with the
+    // trace search when the window has one there); the metrics in the right column next to
+    // the Inspector, which describes the same selection (sharing a tab group with Sources).
     auto* traces = window->findChild<QDockWidget*>(QStringLiteral("tracesDock"));
-    if (traces && window->dockWidgetArea(traces) == Qt::BottomDockWidgetArea) {
-        window->addDockWidget(Qt::BottomDockWidgetArea, m_metricsDock);
+    if (traces && window->dockWidgetArea(traces) == Qt::BottomDockWidgetArea)
         window->tabifyDockWidget(traces, m_logsDock);
-    } else {
+    else
         window->addDockWidget(Qt::BottomDockWidgetArea, m_logsDock);
-        window->splitDockWidget(m_logsDock, m_metricsDock, Qt::Horizontal);
-    }
+    auto* sources = window->findChild<QDockWidget*>(QStringLiteral("sourcesDock"));
+    if (sources && window->dockWidgetArea(sources) == Qt::RightDockWidgetArea)
+        window->tabifyDockWidget(sources, m_metricsDock);
+    else
+        window->addDockWidget(Qt::RightDockWidgetArea, m_metricsDock);
+    m_metricsDock->raise();
     m_logsDock->raise();
-    window->resizeDocks({m_logsDock, m_metricsDock}, {1, 1}, Qt::Horizontal);
-    window->resizeDocks({m_metricsDock}, {320}, Qt::Vertical);
 }
 
 bool PanelsController::syncSnapshot() {

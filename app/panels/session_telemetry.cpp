@@ -20,7 +20,8 @@ struct CorrelationHolder {
 QStringList SessionTelemetry::loadedPaths() const {
     QStringList out;
     for (size_t i = 0; i < reports.size() && i < size_t(paths.size()); ++i)
-        if (!reports[i].failed) out << paths[qsizetype(i)];
+        if (!reports[i].failed && !paths[qsizetype(i)].startsWith(QLatin1String("demo:")))
+            out << paths[qsizetype(i)];
     return out;
 }
 
@@ -41,21 +42,27 @@ bool TelemetryLoader::isTelemetryFile(const std::string& path) {
     return kind && !kind->isTrace() && kind->isTelemetry();
 }
 
-import::ImportReport TelemetryLoader::importFile(const std::string& path,
-                                                 const import::ImportOptions& options){
+// (The return type is spelled with tg:: because clang-format reads a line starting with
+// "import" as a C++20 module import.)
+tg::import::ImportReport TelemetryLoader::importFile(const std::string& path,
+                                                     const import::ImportOptions& options,
+                                                     const std::string& label) {
     import::TelemetryImportOptions telemetryOptions;
-static_cast<import::ImportOptions&>(telemetryOptions) = options;
-m_reports.push_back(import::importTelemetryFile(path, *m_metrics, *m_logs, telemetryOptions));
-m_paths << QString::fromStdString(path);
-const import::TelemetryImportReport& r = m_reports.back();
-import::ImportReport summary;
-summary.path = r.path.empty() ? path : r.path;
-summary.bytes = r.bytes;
-summary.diagnostics = r.diagnostics;
-summary.failed = r.failed;
-summary.error = r.error;
-return summary;
-} // namespace tg::app
+    import::ImportOptions& common = telemetryOptions; // cancel flag, progress, limits
+    common = options;
+    m_reports.push_back(import::importTelemetryFile(path, *m_metrics, *m_logs, telemetryOptions));
+    import::TelemetryImportReport& r = m_reports.back();
+    if (!label.empty()) r.path = label;
+    if (r.path.empty()) r.path = path;
+    m_paths << QString::fromStdString(r.path);
+    import::ImportReport summary;
+    summary.path = r.path;
+    summary.bytes = r.bytes;
+    summary.diagnostics = r.diagnostics;
+    summary.failed = r.failed;
+    summary.error = r.error;
+    return summary;
+}
 
 SessionTelemetry TelemetryLoader::finish(std::shared_ptr<const LoadedInputs> inputs) {
     SessionTelemetry out;

@@ -27,11 +27,11 @@ struct SessionTelemetry {
     // Null when nothing was imported. Keeps the stores and the dataset it links alive.
     std::shared_ptr<const model::CorrelationIndex> correlation;
     std::vector<import::TelemetryImportReport> reports; // one per metrics/logs input, in order
-    QStringList paths;                                  // the same inputs
+    QStringList paths; // the same inputs ("demo:…" labels for the generated demo's files)
 
     uint64_t logCount() const { return logs ? logs->recordCount() : 0; }
     uint64_t seriesCount() const { return metrics ? metrics->seriesCount() : 0; }
-    // The inputs that did not fail (a re-import reads them again).
+    // The inputs that did not fail, the demo's excepted (a re-import reads them again).
     QStringList loadedPaths() const;
     uint64_t diagnosticsCount() const; // occurrences over every report
 };
@@ -44,7 +44,10 @@ public:
     static bool isTelemetryFile(const std::string& path);
     // Imports one file into the stores (a failed file is rolled back out of them). Returns
     // its report in the trace importers' shape, so the job can tell which inputs failed.
-    import::ImportReport importFile(const std::string& path, const import::ImportOptions& options);
+    // `label` (e.g. "demo:…") names a generated file in reports instead of its path; such
+    // files are not inputs to read again.
+    import::ImportReport importFile(const std::string& path, const import::ImportOptions& options,
+                                    const std::string& label = {});
     bool empty() const { return m_paths.isEmpty(); }
     // Freezes the stores and, when anything was imported, builds the correlation index
     // against `inputs` (whose dataset must be complete).

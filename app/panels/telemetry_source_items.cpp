@@ -31,7 +31,12 @@ void addMisses(QList<view::DiagnosticItem>& out, const QString& prefix, const ch
 view::SourceItem telemetrySourceItem(const import::TelemetryImportReport& report) {
     view::SourceItem item;
     item.path = QString::fromStdString(report.path);
-    item.title = QFileInfo(item.path).fileName();
+    if (item.path.startsWith(QLatin1String("demo:"))) { // the generated demo's logs or metrics
+        item.kind = view::SourceItem::Kind::Demo;
+        item.title = item.path.mid(5) + QObject::tr(" (demo)");
+    } else {
+        item.title = QFileInfo(item.path).fileName();
+    }
     QStringList parts;
     if (report.format != import::TelemetryFormat::Unknown)
         parts << QString::fromUtf8(import::telemetryFormatName(report.format));

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "models/telemetry/telemetry_keys.h"
 #include "views/charts/metric_chart_builder.h"
@@ -46,7 +48,9 @@ Unit unitOf(std::string_view unit, std::string_view name) {
     if (unit == "milliseconds" || unit == "ms") return {QObject::tr("ms"), 1};
     if (unit == "bytes" || unit == "By") return {QObject::tr("bytes"), 1};
     if (unit == "percent" || unit == "%") return {QStringLiteral("%"), 1};
-    if (unit == "1") return {}; // OTLP's dimensionless unit
+    if (unit == "1") return {};                                       // OTLP's dimensionless unit
+    if (unit.size() > 2 && unit.front() == '{' && unit.back() == '}') // UCUM annotation: a count
+        unit = unit.substr(1, unit.size() - 2);
     return {QString::fromUtf8(unit.data(), qsizetype(unit.size())), 1};
 }
 
@@ -64,13 +68,41 @@ QString quantileText(std::string_view q) {
               : QString::fromUtf8(q.data(), qsizetype(q.size()));
 }
 
-// The labels that tell the family's series apart (service labels, le and quantile left out),
-// or the series name when there are none.
-QString lineName(const MetricStore& m, uint32_t s) {
+// Label keys with one same value on every series of `series`: they do not tell lines apart.
+std::unordered_set<model::StringId> commonKeys(const MetricStore& m,
+                                               const std::vector<uint32_t>& series) {
+    std::unordered_map<model::StringId, model::StringId> first;
+    std::unordered_set<model::StringId> differ;
+    for (size_t i = 0; i < series.size(); ++i) {
+        const auto labels = m.labelsOf(series[i]);
+        if (i == 0) {
+            for (const model::Label& l : labels)
+                first.emplace(l.key, l.value);
+            continue;
+        }
+        for (const auto& [key, value] : first) {
+            const auto it =
+                std::find_if(labels.begin(), labels.end(),
+                             [key = key](const model::Label& l) { return l.key == key; });
+            if (it == labels.end() || it->value != value) differ.insert(key);
+        }
+    }
+    std::unordered_set<model::StringId> common;
+    for (const auto& [key, value] : first)
+        if (!differ.count(key)) common.insert(key);
+    return common;
+}
+
+// The labels that tell the chart's lines apart (service labels, le, quantile and labels
+// common to all lines left out), or `fallback` (else the series name) when there are none.
+QString lineName(const MetricStore& m, uint32_t s,
+                 const std::unordered_set<model::StringId>& common, const QString& fallback = {}) {
     QStringList parts;
     for (const model::Label& l : m.labelsOf(s)) {
         const std::string_view key = m.strings.view(l.key);
-        if (isServiceKey(key) || key == "__name__" || key == "le" || key == "quantile") continue;
+        if (common.count(l.key) || isServiceKey(key) || key == "__name__" || key == "le" ||
+            key == "quantile")
+            continue;
         const std::string_view value = m.strings.view(l.value);
         parts << QString::fromUtf8(key.data(), qsizetype(key.size())) + QLatin1Char('=') +
                      QString::fromUtf8(value.data(), qsizetype(value.size()));
@@ -80,6 +112,7 @@ QString lineName(const MetricStore& m, uint32_t s) {
         const QString q = quantileText(m.labelValue(s, "quantile"));
         name = name.isEmpty() ? q : q + QStringLiteral(" · ") + name;
     }
+    if (name.isEmpty()) name = fallback;
     if (name.isEmpty()) {
         const std::string_view n = m.nameOf(s);
         name = QString::fromUtf8(n.data(), qsizetype(n.size()));
@@ -176,10 +209,14 @@ FamilyLines histogramLines(const MetricStore& m, const std::vector<uint32_t>& se
             pairs.try_emplace(labelIdentity(m, s), model::kNoRow, model::kNoRow)
                 .first->second.second = s;
     }
+    std::vector<uint32_t> sums;
+    for (const auto& [id, p] : pairs)
+        if (p.first != model::kNoRow && p.second != model::kNoRow) sums.push_back(p.first);
+    const auto common = commonKeys(m, sums);
     for (const auto& [id, p] : pairs) {
         if (p.first == model::kNoRow || p.second == model::kNoRow) continue;
         ChartLine line = meanLine(m, p.first, p.second, scale);
-        line.name = lineName(m, p.first);
+        line.name = lineName(m, p.first, common, QObject::tr("mean"));
         out.lines.push_back(std::move(line));
     }
     return out;
@@ -197,12 +234,18 @@ FamilyLines familyLines(const MetricStore& m, model::FamilyId f,
             if (m.seriesRole[s] != SeriesRole::Created && m.samplesOf(s).size() < 2) rate = false;
     if (rate) out.titleSuffix = QObject::tr(" · per second");
     const bool delta = m.familyFlags[f] & model::kFamilyDelta;
+    std::vector<uint32_t> drawn;
     for (uint32_t s : series) {
         const SeriesRole role = m.seriesRole[s];
         if (role == SeriesRole::Bucket || role == SeriesRole::Created) continue;
         if (type == MetricType::Summary && role != SeriesRole::Quantile) continue;
+        drawn.push_back(s);
+    }
+    const auto common =
+        drawn.size() > 1 ? commonKeys(m, drawn) : std::unordered_set<model::StringId>{};
+    for (uint32_t s : drawn) {
         ChartLine line = rate ? rateLine(m, s, delta, scale) : rawLine(m, s, scale);
-        line.name = lineName(m, s);
+        line.name = lineName(m, s, common);
         out.lines.push_back(std::move(line));
     }
     out.observations = type == MetricType::Summary || type == MetricType::Gauge;

@@ -15,9 +15,9 @@ QString text(std::string_view s) {
 
 QString bucketWidthText(int64_t ns) {
     const int64_t s = ns / 1'000'000'000;
-    if (s < 60) return QObject::tr("%1 s").arg(s);
-    if (s < 3600) return QObject::tr("%1 min").arg(s / 60);
-    if (s < 86400) return QObject::tr("%1 h").arg(s / 3600);
+    if (s < 120 || s % 60 != 0) return QObject::tr("%1 s").arg(s);
+    if (s < 7200 || s % 3600 != 0) return QObject::tr("%1 min").arg(s / 60);
+    if (s < 172800 || s % 86400 != 0) return QObject::tr("%1 h").arg(s / 3600);
     return QObject::tr("%1 d").arg(s / 86400);
 }
 
@@ -161,15 +161,15 @@ MetricsPanelData buildMetricsPanelData(const MetricsSources& src, const MetricsS
     data.scope = r.scope;
     if (r.window)
         data.highlightMs = {{double(r.window->first) / 1e6, double(r.window->second) / 1e6}};
-    if (r.stats) data.charts = spanRateCharts(*r.stats, src.graph->buckets);
+    int64_t pointWidthNs = src.graph->buckets.widthNs;
+    if (r.stats) data.charts = spanRateCharts(*r.stats, src.graph->buckets, &pointWidthNs);
     const std::vector<uint32_t> series = seriesOf(src, r.services);
     size_t hidden = 0;
     std::vector<ChartData> imported =
         src.metrics ? importedMetricCharts(*src.metrics, series, src.correlation.get(), &hidden)
                     : std::vector<ChartData>{};
     QStringList detail;
-    if (r.stats)
-        detail << QObject::tr("%1 buckets").arg(bucketWidthText(src.graph->buckets.widthNs));
+    if (r.stats) detail << QObject::tr("%1 per point").arg(bucketWidthText(pointWidthNs));
     if (!src.metrics || src.metrics->seriesCount() == 0)
         detail << QObject::tr("no metrics imported");
     else

@@ -40,10 +40,13 @@ inline constexpr size_t kMaxLinesPerChart = 6;
 MetricsPanelData buildMetricsPanelData(const MetricsSources& sources,
                                        const MetricsSelection& selection);
 
-// Request rate (req/s), error rate (%) and latency p50/p95/p99 (ms) per time bucket. Buckets
-// without calls count as zero requests and have no error rate or latency.
+// Request rate (req/s), error rate (%) and latency p50/p95/p99 (ms) per point. A point sums
+// one or more adjacent buckets (about ten calls a point, at least 30 points); its width goes
+// to `pointWidthNs` (may be null). Points without calls count as zero requests and have no
+// error rate or latency.
 std::vector<ChartData> spanRateCharts(const model::CallStats& stats,
-                                      const model::TimeBuckets& buckets);
+                                      const model::TimeBuckets& buckets,
+                                      int64_t* pointWidthNs = nullptr);
 
 // One chart per metric family among `series` (by family name): counters as per-second rates,
 // histograms as the mean observation per interval (Δsum/Δcount), summaries by quantile, the

@@ -12,8 +12,11 @@
 namespace tg::view {
 namespace {
 
-constexpr int kMinChartWidth = 380; // narrower charts crowd their time labels
-constexpr int kChartHeight = 170;
+constexpr int kMinChartWidth = 330; // narrower charts crowd their time labels
+constexpr int kMinChartHeight = 130;
+constexpr int kChartHeight = 160; // when the charts do not all fit (the panel scrolls)
+constexpr int kMaxChartHeight = 280;
+constexpr int kSpacing = 4;
 
 } // namespace
 
@@ -48,7 +51,7 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent) {
     m_grid = new QWidget(m_scroll);
     m_gridLayout = new QGridLayout(m_grid);
     m_gridLayout->setContentsMargins(0, 0, 0, 0);
-    m_gridLayout->setSpacing(4);
+    m_gridLayout->setSpacing(kSpacing);
     m_scroll->setWidget(m_grid);
     m_scroll->viewport()->installEventFilter(this); // re-flow the columns on resize
     m_stack->addWidget(m_scroll);
@@ -89,7 +92,6 @@ void MetricsPanel::showData(MetricsPanelData data) {
         delete m_charts.takeLast();
     while (m_charts.size() < qsizetype(m_data.charts.size())) {
         auto* chart = new TimeChartView(m_grid);
-        chart->setMinimumHeight(kChartHeight);
         connect(chart, &TimeChartView::cursorMoved, this, [this](double ms) { setCursorTime(ms); });
         connect(chart, &TimeChartView::cursorLeft, this, [this] { setCursorTime(std::nullopt); });
         connect(chart, &TimeChartView::exemplarClicked, this, &MetricsPanel::traceRequested);
@@ -98,12 +100,16 @@ void MetricsPanel::showData(MetricsPanelData data) {
     for (size_t i = 0; i < m_data.charts.size(); ++i)
         m_charts[qsizetype(i)]->setData(m_data.charts[i], m_data.fromMs, m_data.toMs,
                                         m_data.highlightMs);
-    m_columns = 0; // lay out again
+    m_columns = m_chartHeight = 0; // lay out again
     layoutCharts();
     m_hint->setText(m_data.emptyText);
     m_stack->setCurrentIndex(m_data.charts.empty() ? 0 : 1);
     setCursorTime(std::nullopt);
     emit dataShown();
+}
+
+QSize MetricsPanel::sizeHint() const {
+    return {2 * kMinChartWidth, 2 * kChartHeight + m_scope->sizeHint().height()};
 }
 
 TimeChartView* MetricsPanel::chart(const QString& key) const {
@@ -124,13 +130,28 @@ int MetricsPanel::columnsFor(int width) const {
 }
 
 void MetricsPanel::layoutCharts() {
-    const int columns = columnsFor(m_scroll->viewport()->width());
-    if (columns == m_columns) return;
+    const QSize area = m_scroll->viewport()->size();
+    const int columns = columnsFor(area.width());
+    const int rows = (int(m_charts.size()) + columns - 1) / columns;
+    // Fill the height when every row fits at the minimum height; else scroll.
+    int height = kChartHeight;
+    if (rows > 0) {
+        const int fit = (area.height() - kSpacing * (rows - 1)) / rows;
+        if (fit >= kMinChartHeight) height = std::min(fit, kMaxChartHeight);
+    }
+    if (columns == m_columns && height == m_chartHeight) return;
     m_columns = columns;
-    for (TimeChartView* c : m_charts)
+    m_chartHeight = height;
+    for (TimeChartView* c : m_charts) {
         m_gridLayout->removeWidget(c);
+        c->setFixedHeight(height);
+    }
     for (qsizetype i = 0; i < m_charts.size(); ++i)
         m_gridLayout->addWidget(m_charts[i], int(i) / columns, int(i) % columns);
+    // Spare height goes below the charts, not between them.
+    const int rowCount = std::max(rows + 1, m_gridLayout->rowCount()); // (setting grows it)
+    for (int r = 0; r < rowCount; ++r)
+        m_gridLayout->setRowStretch(r, r == rows ? 1 : 0);
     for (int c = 0; c < std::max(columns, m_gridLayout->columnCount()); ++c)
         m_gridLayout->setColumnStretch(c, c < columns ? 1 : 0);
 }

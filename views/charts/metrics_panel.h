@@ -7,7 +7,8 @@
 //
 // The chart data is built on a worker (QtConcurrent) from immutable sources and shown through
 // a continuation on this object; a generation counter drops results a newer selection or
-// session superseded (DESIGN §4). Charts are laid out in as many columns as the width allows.
+// session superseded (DESIGN §4). Charts are laid out in as many columns as the width allows,
+// filling the height when they all fit and scrolling otherwise.
 //
 // Thread affinity: GUI thread (a widget).
 #include <QWidget>
@@ -43,6 +44,8 @@ public:
     std::optional<double> cursorTime() const { return m_cursor; }
     void setCursorTime(std::optional<double> ms); // on every chart
     bool isBuilding() const { return m_building; }
+    // Room for two columns of two charts: what a new dock gets before the user sizes it.
+    QSize sizeHint() const override;
     QLabel* scopeLabel() const { return m_scope; }
     QLabel* hintLabel() const { return m_hint; }
 
@@ -68,7 +71,8 @@ private:
     QWidget* m_grid = nullptr;
     QGridLayout* m_gridLayout = nullptr;
     QList<TimeChartView*> m_charts;
-    int m_columns = 0;
+    int m_columns = 0;     // of the grid as laid out
+    int m_chartHeight = 0; // of every chart as laid out
     std::optional<double> m_cursor;
     quint64 m_generation = 0;
     bool m_building = false;

@@ -1,9 +1,9 @@
 #include "views/charts/time_chart_view.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QCursor>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -21,20 +21,29 @@
 namespace tg::view {
 namespace {
 
+constexpr int kExemplarCellPx = 6; // at most one exemplar marker per this many pixels
+
 bool isDark(const QPalette& palette) {
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
-// QDateTimeAxis prints local time; adding the local UTC offset (taken at the middle of the
-// range) makes it print UTC like every other time in the workbench.
-double utcShiftMs(double midMs) {
-    return -1000.0 * QDateTime::fromMSecsSinceEpoch(qint64(midMs)).offsetFromUtc();
+// A label every `step` ms: the smallest round step giving at most `labels` labels.
+double timeStepMs(double spanMs, int labels) {
+    static const double kSteps[] = {
+        1,      2,      5,      10,      20,      50,      100,     200,      500,     1e3,
+        2e3,    5e3,    10e3,   15e3,    30e3,    60e3,    120e3,   300e3,    600e3,   900e3,
+        1800e3, 3600e3, 7200e3, 10800e3, 21600e3, 43200e3, 86400e3, 172800e3, 604800e3};
+    for (double step : kSteps)
+        if (spanMs / step <= labels) return step;
+    return std::ceil(spanMs / labels / 604800e3) * 604800e3;
 }
 
-QString timeFormat(double spanMs) {
-    if (spanMs < 10'000) return QStringLiteral("HH:mm:ss.zzz");
-    if (spanMs < 86'400'000) return QStringLiteral("HH:mm:ss");
-    return QStringLiteral("MM-dd HH:mm");
+QString timeLabel(double ms, double stepMs, double spanMs) {
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(std::llround(ms)), Qt::UTC);
+    if (spanMs > 20 * 3600e3) return t.toString(QStringLiteral("MM-dd HH:mm"));
+    if (stepMs < 1000) return t.toString(QStringLiteral("HH:mm:ss.zzz"));
+    if (stepMs < 60e3) return t.toString(QStringLiteral("HH:mm:ss"));
+    return t.toString(QStringLiteral("HH:mm"));
 }
 
 // The value of a line at its sample nearest to `ms`; NaN when none is within `reach`.
@@ -65,7 +74,8 @@ TimeChartView::TimeChartView(QWidget* parent) : QChartView(parent) {
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignTop);
     setChart(chart);
-    m_x = new QDateTimeAxis(this);
+    m_x = new QCategoryAxis(this);
+    m_x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_y = new QValueAxis(this);
     m_y->setLabelFormat(QStringLiteral("%.4g"));
     m_y->setTickCount(4);
@@ -107,11 +117,12 @@ void TimeChartView::createSeries() {
         series->attachAxis(m_y);
         m_lineSeries.push_back(series);
     }
+    // Markers after the lines: drawn on top, so a click on one always reaches it.
     for (int k = 0; k < kMarkerCount; ++k) {
         auto* markers = new QScatterSeries;
         markers->setName(k == kLoaded ? tr("exemplars") : tr("exemplars (trace not loaded)"));
         markers->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-        markers->setMarkerSize(10);
+        markers->setMarkerSize(7);
         c->addSeries(markers);
         markers->attachAxis(m_x);
         markers->attachAxis(m_y);
@@ -167,20 +178,17 @@ void TimeChartView::applyPalette() {
     const QColor loaded = dark ? QColor(0xe3, 0x77, 0xc2) : QColor(0xa3, 0x1f, 0x88);
     const QColor fills[kMarkerCount] = {loaded, palette().color(QPalette::Mid)};
     for (int k = 0; k < kMarkerCount; ++k) {
-        m_markers[k]->setColor(fills[k]);
-        m_markers[k]->setBorderColor(palette().color(QPalette::Base));
+        QColor fill = fills[k];
+        fill.setAlpha(190); // dense exemplars still let the line through
+        m_markers[k]->setColor(fill);
+        m_markers[k]->setBorderColor(fill.darker(140));
     }
     viewport()->update();
 }
 
 void TimeChartView::rebuildAxes() {
-    m_shiftMs = utcShiftMs((m_fromMs + m_toMs) / 2);
-    m_x->setFormat(timeFormat(m_toMs - m_fromMs));
-    m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(std::floor(m_fromMs + m_shiftMs))),
-                  QDateTime::fromMSecsSinceEpoch(qint64(std::ceil(m_toMs + m_shiftMs))));
-    // Round the range to whole ms above, and keep the exact values the mapping uses.
-    m_fromMs = std::floor(m_fromMs + m_shiftMs) - m_shiftMs;
-    m_toMs = std::ceil(m_toMs + m_shiftMs) - m_shiftMs;
+    m_x->setRange(m_fromMs, m_toMs);
+    rebuildTimeLabels();
     m_y->setTitleText(m_data.unit);
     double lo = 0, hi = 0;
     for (const ChartLine& line : m_data.lines)
@@ -195,22 +203,45 @@ void TimeChartView::rebuildAxes() {
     m_y->applyNiceNumbers();
 }
 
+void TimeChartView::rebuildTimeLabels() {
+    for (const QString& label : m_x->categoriesLabels())
+        m_x->remove(label);
+    const double span = m_toMs - m_fromMs;
+    const int labels = std::max(2, int(chart()->plotArea().width()) / 95);
+    const double step = timeStepMs(span, labels);
+    m_x->setStartValue(m_fromMs);
+    for (double t = std::ceil(m_fromMs / step) * step; t <= m_toMs; t += step)
+        m_x->append(timeLabel(t, step, span), t); // labels are unique: one per step
+    m_x->setRange(m_fromMs, m_toMs);
+}
+
 void TimeChartView::rebuildPoints() {
     m_columns = std::max(1, int(chart()->plotArea().width()));
+    rebuildTimeLabels();
     for (size_t i = 0; i < m_lineSeries.size(); ++i) {
         const ChartLine& line = m_data.lines[i];
-        QList<QPointF> points = decimateMinMax(line.xMs, line.y, m_fromMs, m_toMs, m_columns);
-        for (QPointF& p : points)
-            p.rx() += m_shiftMs;
-        m_lineSeries[i]->replace(points);
+        m_lineSeries[i]->replace(decimateMinMax(line.xMs, line.y, m_fromMs, m_toMs, m_columns));
     }
     QList<QPointF> markerPoints[kMarkerCount];
     for (auto& list : m_markerExemplars)
         list.clear();
+    // One exemplar per few pixels (the slowest: the one worth opening), so a dense series
+    // stays readable and its line visible.
+    const int cells = std::max(1, m_columns / kExemplarCellPx);
+    std::vector<size_t> best(size_t(cells) * kMarkerCount, SIZE_MAX);
     for (size_t e = 0; e < m_data.exemplars.size(); ++e) {
         const ChartExemplar& x = m_data.exemplars[e];
+        if (x.xMs < m_fromMs || x.xMs > m_toMs) continue;
+        const int cell =
+            std::clamp(int((x.xMs - m_fromMs) / (m_toMs - m_fromMs) * cells), 0, cells - 1);
+        size_t& slot = best[size_t(cell) * kMarkerCount + (x.traceLoaded ? kLoaded : kMissing)];
+        if (slot == SIZE_MAX || x.y > m_data.exemplars[slot].y) slot = e;
+    }
+    for (size_t e : best) {
+        if (e == SIZE_MAX) continue;
+        const ChartExemplar& x = m_data.exemplars[e];
         const int k = x.traceLoaded ? kLoaded : kMissing;
-        markerPoints[k].append(QPointF(x.xMs + m_shiftMs, x.y));
+        markerPoints[k].append(QPointF(x.xMs, x.y));
         m_markerExemplars[k].push_back(e);
     }
     for (int k = 0; k < kMarkerCount; ++k) {
@@ -336,11 +367,12 @@ void TimeChartView::drawForeground(QPainter* painter, const QRectF& rect) {
         QFont small = font();
         small.setPointSizeF(font().pointSizeF() * 0.85);
         painter->setFont(small);
-        const QString text = cursorText(*m_cursor);
+        const QString text = painter->fontMetrics().elidedText(
+            cursorText(*m_cursor), Qt::ElideRight, int(plot.width()) - 8);
         const QRectF box = painter->fontMetrics().boundingRect(text).adjusted(-3, -1, 3, 1);
         // Beside the line, flipped to its left near the right edge.
         double left = x + 4;
-        if (left + box.width() > plot.right()) left = x - 4 - box.width();
+        if (left + box.width() > plot.right()) left = std::max(plot.left(), x - 4 - box.width());
         const QRectF where(left, plot.top() + 2, box.width(), box.height());
         QColor back = palette().color(QPalette::Base);
         back.setAlpha(220);

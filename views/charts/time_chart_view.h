@@ -7,8 +7,8 @@
 //
 // Signals: cursorMoved while the mouse is over the plot (the panel moves every chart's cursor
 // there), cursorLeft when it leaves, exemplarClicked when an exemplar marker is clicked.
-// Times are UTC: QDateTimeAxis prints local time, so axis values are shifted by the local
-// offset (m_shiftMs).
+// The time axis is a category axis with labels at round UTC times (every 5 min, 10 s, ...)
+// chosen for the plot's width; axis values are UTC milliseconds.
 //
 // Invariants: m_lineSeries[i] draws m_data.lines[i]; m_markerExemplars[k][j] is the exemplar
 // (index into m_data.exemplars) of point j of marker series k.
@@ -21,7 +21,7 @@
 
 #include "views/charts/metric_chart_data.h"
 
-class QDateTimeAxis;
+class QCategoryAxis;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
@@ -48,7 +48,7 @@ public:
     int drawnPointCount(size_t line) const;
     QLineSeries* lineSeries(size_t line) const;
     QValueAxis* valueAxis() const { return m_y; }
-    QDateTimeAxis* timeAxis() const { return m_x; }
+    QCategoryAxis* timeAxis() const { return m_x; }
 
 signals:
     void cursorMoved(double ms);
@@ -66,6 +66,7 @@ private:
     enum Marker { kLoaded, kMissing, kMarkerCount };
     void createSeries();
     void rebuildAxes();
+    void rebuildTimeLabels();
     void rebuildPoints();
     void applyPalette();
     void onMarkerClicked(int marker, const QPointF& point);
@@ -76,8 +77,7 @@ private:
     double m_fromMs = 0, m_toMs = 1;
     std::optional<std::pair<double, double>> m_highlight;
     std::optional<double> m_cursor;
-    double m_shiftMs = 0; // added to UTC ms so QDateTimeAxis prints UTC
-    QDateTimeAxis* m_x = nullptr;
+    QCategoryAxis* m_x = nullptr;
     QValueAxis* m_y = nullptr;
     std::vector<QLineSeries*> m_lineSeries;
     QScatterSeries* m_markers[kMarkerCount] = {};
