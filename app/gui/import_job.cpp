@@ -34,7 +34,7 @@ return report;
 // Same rules as loadInputs (app/cli/input_loader.cpp): one workspace, loaded first. Repeated
 // here because the GUI needs per-file progress and cancellation between files.
 import::ImportReport loadWorkspace(const std::string& path, model::Dataset& dataset,
-                                   QHash<QString, QPointF>& pinned){
+                                   TelemetryLoader& telemetry, QHash<QString, QPointF>& pinned){
     if (dataset.spanCount() != 0) return failure(path, model::ErrorCode::Unsupported,
                                                  "only one workspace can be opened at a time");
 auto ws = model::Workspace::open(path, false);
@@ -49,6 +49,7 @@ if (model::Status s = (*ws)->loadInto(dataset); !s) {
     return report;
 }
 report.spans = dataset.spanCount();
+telemetry.loadWorkspace(**ws, report.diagnostics); // its logs and metrics, before any file
 if (auto positions = (*ws)->loadPositions())
     for (const model::NodePosition& p : *positions)
         pinned.insert(QString::fromStdString(p.name), QPointF(p.x, p.y));
@@ -135,7 +136,7 @@ std::vector<import::ImportReport> readInputs(const ImportRequest& request, Loade
         if (isWorkspaceFile(paths[i])) kinds[i] = Kind::Workspace;
         else if (TelemetryLoader::isTelemetryFile(paths[i])) kinds[i] = Kind::Telemetry;
         if (kinds[i] != Kind::Workspace) continue;
-        reports[i] = loadWorkspace(paths[i], inputs.dataset, snapshot.pinned);
+        reports[i] = loadWorkspace(paths[i], inputs.dataset, telemetry, snapshot.pinned);
         if (!reports[i].failed && snapshot.workspacePath.isEmpty())
             snapshot.workspacePath = request.paths[int(i)];
         base += fileSize(paths[i]);

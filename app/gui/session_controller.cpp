@@ -129,7 +129,9 @@ void SessionController::acceptSnapshot(std::shared_ptr<const SessionSnapshot> sn
         m_paths << snapshot->paths[i];
         rawImports = rawImports || report.format != import::Format::Workspace;
     }
-    m_paths << snapshot->telemetry.loadedPaths(); // not kept in the workspace: read again
+    const QStringList telemetryFiles = snapshot->telemetry.loadedPaths();
+    m_paths << telemetryFiles;
+    rawImports = rawImports || !telemetryFiles.isEmpty(); // also stored in a workspace
     if (replacesSession || m_workspacePath.isEmpty()) m_workspacePath = snapshot->workspacePath;
     if (replacesSession) {
         m_positions = snapshot->pinned;

@@ -19,8 +19,7 @@ void SessionController::persistImports(std::shared_ptr<const SessionSnapshot> sn
     const QStringList unsaved = m_paths;
     // Optimistic: from now on the raw files live in the workspace (the write is queued before
     // any later import on the serial pool, so that import reads them from the file).
-    // Metrics and logs files are not stored in the workspace: they stay inputs.
-    m_paths = QStringList{path} + snapshot->telemetry.loadedPaths();
+    m_paths = QStringList{path};
     QtConcurrent::run(&m_sessionPool, [path, snapshot] {
         return errorText(app::persistImports(path, *snapshot));
     }).then(this, [this, path, unsaved](const QString& error) {
@@ -68,7 +67,6 @@ void SessionController::saveWorkspaceAs(const QString& path) {
         if (!error.isEmpty()) return emit workspaceFailed(error);
         m_workspacePath = path;
         m_paths = QStringList{path};
-        if (m_snapshot) m_paths << m_snapshot->telemetry.loadedPaths();
         emit workspaceSaved(path);
     });
 }

@@ -43,6 +43,17 @@ model::Error storageError(const QString& path, const std::string& detail) {
     return e;
 }
 
+// The session's log records (with the trace/span correlation linked them to, for the file's
+// logs-for-trace index) and metrics the file does not hold yet; each in its own transaction.
+model::Status persistTelemetry(model::Workspace& ws, const SessionSnapshot& snapshot) {
+    const SessionTelemetry& t = snapshot.telemetry;
+    if (t.logs && t.logs->recordCount() > ws.storedLogs())
+        if (model::Status s = ws.persistNewLogs(*t.logs, t.correlation.get()); !s) return s;
+    if (t.metrics && t.metrics->sampleCount() > ws.storedSamples())
+        if (model::Status s = ws.persistNewMetrics(*t.metrics); !s) return s;
+    return model::okStatus();
+}
+
 } // namespace
 
 std::vector<model::NodePosition> toNodePositions(const QHash<QString, QPointF>& positions) {
@@ -57,7 +68,10 @@ model::Status persistImports(const QString& workspacePath, const SessionSnapshot
     auto ws = openWorkspace(workspacePath, false);
     if (!ws) return ws.error();
     // The file holds the workspace's own sources; the raw-file imports are the new ones.
-    return (*ws)->persistNew(snapshot.inputs->dataset, newSourceReports(snapshot, 0));
+    if (model::Status s = (*ws)->persistNew(snapshot.inputs->dataset, newSourceReports(snapshot, 0));
+        !s)
+        return s;
+    return persistTelemetry(**ws, snapshot);
 }
 
 model::Status saveWorkspaceCopy(const QString& path, const SessionSnapshot& snapshot,
@@ -73,6 +87,7 @@ model::Status saveWorkspaceCopy(const QString& path, const SessionSnapshot& snap
         const auto reports = newSourceReports(snapshot, workspaceSources(snapshot));
         model::Status s = (*ws)->persistNew(snapshot.inputs->dataset, reports);
         if (s) s = (*ws)->savePositions(positions);
+        if (s) s = persistTelemetry(**ws, snapshot);
         if (!s) {
             ws->reset();
             std::filesystem::remove(partial, ec);

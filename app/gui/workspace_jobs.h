@@ -19,10 +19,11 @@ namespace tg::app {
 
 std::vector<model::NodePosition> toNodePositions(const QHash<QString, QPointF>& positions);
 
-// Writes the snapshot's raw-file imports (everything the workspace does not hold yet).
+// Writes the snapshot's raw-file imports (everything the workspace does not hold yet: spans,
+// then log records and metrics).
 model::Status persistImports(const QString& workspacePath, const SessionSnapshot& snapshot);
 
-// A new workspace at `path` holding the whole dataset and the positions.
+// A new workspace at `path` holding the whole dataset, the positions, the logs and metrics.
 model::Status saveWorkspaceCopy(const QString& path, const SessionSnapshot& snapshot,
                                 const std::vector<model::NodePosition>& positions);
 

@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 #include "app/gui/session_controller.h"
+#include "app/panels/workspace_log_search.h"
 #include "views/charts/metrics_panel.h"
 #include "views/charts/telemetry_text.h"
 #include "views/logs/logs_panel.h"
@@ -25,6 +26,8 @@ PanelsController::PanelsController(QMainWindow* window, SessionController* sessi
     createDocks(window);
     connect(session, &SessionController::sessionChanged, this, [this] { syncSnapshot(); });
     connect(session, &SessionController::layoutChanged, this, [this] { syncSnapshot(); });
+    // "Save workspace as…" attaches a workspace holding this session's records.
+    connect(session, &SessionController::workspaceSaved, this, [this] { useWorkspaceSearch(); });
     if (topology) {
         connect(topology, &view::TopologyView::nodeSelected, this, &PanelsController::showNode);
         connect(topology, &view::TopologyView::edgeSelected, this, &PanelsController::showEdge);
@@ -82,7 +85,15 @@ bool PanelsController::syncSnapshot() {
     }
     m_metrics->setSources(std::move(metrics));
     m_logs->setSources(std::move(logs));
+    useWorkspaceSearch();
     return true;
+}
+
+void PanelsController::useWorkspaceSearch() {
+    const QString path = m_session->workspacePath();
+    if (!m_snapshot || !m_snapshot->telemetry.logs || path.isEmpty()) return;
+    m_logs->setTextSearch(workspaceLogSearch(path, m_snapshot->telemetry.logs),
+                          tr("full-text index"));
 }
 
 void PanelsController::showNode(uint32_t node) {

@@ -4,7 +4,8 @@
 // correlation index), and the selection — a service or call on the service map, a trace or span
 // opened in the trace explorer — gives them their scope: a service's rates, metrics and logs, a
 // call's two services, a trace's or a span's log lines with its time window highlighted.
-// Nothing selected: all logs, and a hint in the metrics panel. Exemplar markers and log lines
+// Nothing selected: all logs, and a hint in the metrics panel. With a workspace, the log search
+// goes through its full-text index (workspace_log_search.h). Exemplar markers and log lines
 // with a trace ID come back as traceRequested, which the window routes to the trace explorer
 // (panels_explorer_link.h).
 //
@@ -58,6 +59,8 @@ private:
     void createDocks(QMainWindow* window);
     // Hands the panels the current snapshot's data when it is a new session (not a re-layout).
     bool syncSnapshot();
+    // With a workspace attached, the Logs panel searches through its FTS5 index.
+    void useWorkspaceSearch();
 
     SessionController* m_session = nullptr;
     std::shared_ptr<const SessionSnapshot> m_snapshot; // what the panels were given

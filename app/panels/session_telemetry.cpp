@@ -64,11 +64,25 @@ tg::import::ImportReport TelemetryLoader::importFile(const std::string& path,
     return summary;
 }
 
+void TelemetryLoader::loadWorkspace(model::Workspace& workspace, model::Diagnostics& diagnostics) {
+    if (model::Status s = workspace.loadLogsInto(*m_logs); !s) {
+        m_logs = std::make_shared<model::LogStore>(); // nothing half-read
+        diagnostics.report("workspace_logs_unreadable", model::Severity::Error,
+                           s.error().toString());
+    }
+    if (model::Status s = workspace.loadMetricsInto(*m_metrics); !s) {
+        m_metrics = std::make_shared<model::MetricStore>();
+        diagnostics.report("workspace_metrics_unreadable", model::Severity::Error,
+                           s.error().toString());
+    }
+    m_fromWorkspace = m_logs->recordCount() > 0 || m_metrics->seriesCount() > 0;
+}
+
 SessionTelemetry TelemetryLoader::finish(std::shared_ptr<const LoadedInputs> inputs) {
     SessionTelemetry out;
+    if (empty()) return out;
     out.reports = std::move(m_reports);
     out.paths = std::move(m_paths);
-    if (out.paths.isEmpty()) return out;
     out.metrics = std::move(m_metrics);
     out.logs = std::move(m_logs);
     if (!inputs) return out;

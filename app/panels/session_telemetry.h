@@ -5,8 +5,9 @@
 // (logs and series ⇄ spans and services) built against the session's dataset. Part of the
 // immutable SessionSnapshot.
 //
-// TelemetryLoader is the import job's side: it imports files into fresh stores and, once the
-// dataset is complete, builds the correlation index; finish() freezes everything.
+// TelemetryLoader is the import job's side: it loads what a workspace holds and imports files
+// into fresh stores and, once the dataset is complete, builds the correlation index; finish()
+// freezes everything.
 //
 // Thread affinity: SessionTelemetry is immutable once built and read from any thread;
 // TelemetryLoader lives on the import job's worker thread.
@@ -18,6 +19,7 @@
 #include "app/cli/input_loader.h"
 #include "importers/telemetry/telemetry_import.h"
 #include "models/correlate/correlation_index.h"
+#include "models/workspace/workspace.h"
 
 namespace tg::app {
 
@@ -48,7 +50,11 @@ public:
     // files are not inputs to read again.
     import::ImportReport importFile(const std::string& path, const import::ImportOptions& options,
                                     const std::string& label = {});
-    bool empty() const { return m_paths.isEmpty(); }
+    // Loads the log records and metrics a workspace holds, before any file is imported (their
+    // rows stay the workspace's rows). A part that cannot be read is left out and counted in
+    // `diagnostics` (the workspace's report).
+    void loadWorkspace(model::Workspace& workspace, model::Diagnostics& diagnostics);
+    bool empty() const { return m_paths.isEmpty() && !m_fromWorkspace; }
     // Freezes the stores and, when anything was imported, builds the correlation index
     // against `inputs` (whose dataset must be complete).
     SessionTelemetry finish(std::shared_ptr<const LoadedInputs> inputs);
@@ -58,6 +64,7 @@ private:
     std::shared_ptr<model::LogStore> m_logs;
     std::vector<import::TelemetryImportReport> m_reports;
     QStringList m_paths;
+    bool m_fromWorkspace = false; // the stores hold a workspace's logs or metrics
 };
 
 } // namespace tg::app

@@ -17,6 +17,7 @@
 #include "app/gui/session_controller.h"
 #include "app/gui/view_models.h"
 #include "app/panels/panels_controller.h"
+#include "models/workspace/workspace.h"
 #include "tests/test_support.h"
 #include "views/charts/metrics_panel.h"
 #include "views/charts/time_chart_view.h"
@@ -72,6 +73,7 @@ private slots:
     void logLineRequestsItsTrace();
     void failedTelemetryFileIsShownAndNotKept();
     void logsAloneOpen();
+    void workspaceKeepsTelemetryAndSearchesIt();
     void mainWindowHasTheDocks();
 
 private:
@@ -250,6 +252,67 @@ void PanelsControllerTest::logsAloneOpen() {
     QCOMPARE(session.snapshot()->spans(), uint64_t(0));
     QVERIFY(!session.isShowingDemo());
     QCOMPARE(panels.logsPanel()->model()->rowCount(), 6);
+}
+
+void PanelsControllerTest::workspaceKeepsTelemetryAndSearchesIt() {
+    for (const QString& f : {kTrace, kLogs, kLoki, kProm})
+        TG_REQUIRE_FIXTURE(f);
+    const QString file = m_tmp.filePath(QStringLiteral("incident.topograph"));
+    {
+        SessionController session;
+        QVERIFY(openAndWait(session, fixtures({kTrace, kLogs, kLoki, kProm})));
+        QSignalSpy saved(&session, &SessionController::workspaceSaved);
+        session.saveWorkspaceAs(file);
+        QVERIFY(saved.wait(kTimeout));
+        // Everything now lives in the file: it is the only input to read again.
+        QCOMPARE(session.inputPaths(), QStringList{file});
+    }
+    {
+        auto ws = model::Workspace::open(file.toStdString(), false);
+        QVERIFY(ws);
+        QCOMPARE((*ws)->storedLogs(), uint64_t(7));    // 1 OTLP record + 6 Loki entries
+        QCOMPARE((*ws)->storedSamples(), uint64_t(6)); // the range query's 2 x 3 samples
+    }
+    // Opened alone, the workspace brings back its logs and metrics, correlated again.
+    QMainWindow window;
+    SessionController session;
+    PanelsController panels(&window, &session, nullptr);
+    QVERIFY(openAndWait(session, {file}));
+    settle(panels);
+    const auto s = session.snapshot();
+    QCOMPARE(s->telemetry.logCount(), uint64_t(7));
+    QCOMPARE(s->telemetry.seriesCount(), uint64_t(2));
+    QVERIFY(s->telemetry.correlation);
+    QCOMPARE(s->telemetry.correlation->report().logsLinked(), uint64_t(1));
+    view::LogsPanel* logs = panels.logsPanel();
+    QCOMPARE(logs->model()->rowCount(), 7);
+    // The search goes through the file's FTS5 index: "info" is a word of the five Loki lines
+    // "log line info N" (one of them twice); "inf" is no word there (a scan would match it).
+    logs->setSearchText(QStringLiteral("info"));
+    settle(panels);
+    QCOMPARE(logs->model()->rowCount(), 5);
+    QVERIFY2(logs->statusLabel()->text().contains(QStringLiteral("full-text index")),
+             qPrintable(logs->statusLabel()->text()));
+    logs->setSearchText(QStringLiteral("inf"));
+    settle(panels);
+    QCOMPARE(logs->model()->rowCount(), 0);
+    logs->setSearchText(QStringLiteral("inf*"));
+    settle(panels);
+    QCOMPARE(logs->model()->rowCount(), 5);
+
+    // A metrics file added to the workspace session is written into the file too, and then
+    // read from there (not from the file again).
+    TG_REQUIRE_FIXTURE(kMetrics);
+    QSignalSpy changed(&session, &SessionController::sessionChanged);
+    QSignalSpy saved(&session, &SessionController::workspaceSaved);
+    session.addFiles(fixtures({kMetrics}));
+    QVERIFY(changed.wait(kTimeout));
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kTimeout);
+    QCOMPARE(session.inputPaths(), QStringList{file});
+    auto ws = model::Workspace::open(file.toStdString(), false);
+    QVERIFY(ws);
+    QVERIFY((*ws)->storedSamples() > uint64_t(6));
+    QCOMPARE((*ws)->storedLogs(), uint64_t(7)); // no log record written twice
 }
 
 void PanelsControllerTest::mainWindowHasTheDocks() {
