@@ -8,11 +8,14 @@
 #include <QMainWindow>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
+#include "app/explorer/explorer_controller.h"
+#include "app/explorer/trace_page.h"
 #include "app/gui/main_window.h"
 #include "app/gui/session_controller.h"
 #include "app/gui/view_models.h"
@@ -24,6 +27,8 @@
 #include "views/logs/log_table_model.h"
 #include "views/logs/logs_panel.h"
 #include "views/sources/sources_dock.h"
+#include "views/topology/topology_view.h"
+#include "views/trace/waterfall_view.h"
 
 using namespace tg;
 using app::PanelsController;
@@ -75,6 +80,7 @@ private slots:
     void logsAloneOpen();
     void workspaceKeepsTelemetryAndSearchesIt();
     void mainWindowHasTheDocks();
+    void inTheWindowWithTheExplorer();
 
 private:
     QTemporaryDir m_tmp;
@@ -321,6 +327,49 @@ void PanelsControllerTest::mainWindowHasTheDocks() {
     if (!panels) QSKIP("the main window does not create the panels yet");
     QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("metricsDock")));
     QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("logsDock")));
+}
+
+void PanelsControllerTest::inTheWindowWithTheExplorer() {
+    for (const QString& f : {kTrace, kLogs, kLoki})
+        TG_REQUIRE_FIXTURE(f);
+    app::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    auto* panels = window.findChild<PanelsController*>();
+    QVERIFY(panels);
+    QVERIFY(openAndWait(*window.controller(), fixtures({kTrace, kLogs, kLoki})));
+    settle(*panels);
+    QCOMPARE(panels->logsPanel()->model()->rowCount(), 7); // nothing selected: all
+    // A click on the service map scopes both panels.
+    const auto node = window.controller()->snapshot()->graph->findNode("my.service");
+    QVERIFY(node);
+    window.topologyView()->selectNode(*node);
+    settle(*panels);
+    QCOMPARE(panels->logsPanel()->model()->rowCount(), 1);
+    QCOMPARE(panels->metricsPanel()->data().scope, QStringLiteral("Service my.service"));
+    // The log line's trace opens in the explorer's Trace tab with the line's span selected,
+    // and the panels follow that span.
+    app::ExplorerController* explorer = window.explorer();
+    QTRY_VERIFY_WITH_TIMEOUT(explorer->data() != nullptr, kTimeout);
+    view::LogsPanel* logs = panels->logsPanel();
+    logs->table()->setFocus();
+    logs->table()->setCurrentIndex(logs->model()->index(0, 0));
+    QTest::keyClick(logs->table(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(explorer->openTraceIndex().has_value(), kTimeout);
+    QCOMPARE(window.centralTabs()->currentWidget(), explorer->tracePage());
+    const auto selected = explorer->tracePage()->waterfall()->selectedSpanRow();
+    QVERIFY(selected);
+    QCOMPARE(window.controller()->snapshot()->inputs->dataset.spanId[*selected],
+             model::SpanId(0xEEE19B7EC3C1B174));
+    settle(*panels);
+    QVERIFY(logs->scope().kind == view::LogScope::Kind::Span);
+    QCOMPARE(logs->model()->rowCount(), 1);
+    QVERIFY(panels->metricsPanel()->data().scope.startsWith(QStringLiteral("Span ")));
+    // A trace that is not loaded is said so in the status bar, nothing opens.
+    QSignalSpy message(panels, &PanelsController::message);
+    emit panels->traceRequested(model::parseTraceId("0123456789abcdef0123456789abcdef").id, 0);
+    QCOMPARE(message.count(), 1);
+    QVERIFY(message[0][0].toString().contains(QStringLiteral("not among the loaded traces")));
 }
 
 QTEST_MAIN(PanelsControllerTest)
