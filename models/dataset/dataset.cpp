@@ -1,35 +1,13 @@
 #include "models/dataset/dataset.h"
 
-#include <charconv>
-#include <cstdio>
-
 namespace tg::model {
 
 const Attribute* Dataset::findAttribute(size_t row, std::string_view key) const {
-    StringId keyId;
-    if (!strings.find(key, keyId)) return nullptr;
-    for (const Attribute& a : spanAttributes(row))
-        if (a.key == keyId) return &a;
-    return nullptr;
+    return model::findAttribute(strings, spanAttributes(row), key);
 }
 
 std::string Dataset::attributeText(const Attribute& a) const {
-    switch (a.type) {
-    case AttrType::String:
-    case AttrType::Bytes:
-    case AttrType::Json:
-        return std::string(strings.view(a.s));
-    case AttrType::Int:
-        return std::to_string(a.i);
-    case AttrType::Bool:
-        return a.b ? "true" : "false";
-    case AttrType::Double: {
-        char buf[32];
-        const auto r = std::to_chars(buf, buf + sizeof buf, a.d);
-        return std::string(buf, r.ptr);
-    }
-    }
-    return {};
+    return model::attributeText(strings, a);
 }
 
 template <typename T> static size_t capacityBytes(const std::vector<T>& v) {

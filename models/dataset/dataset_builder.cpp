@@ -51,26 +51,7 @@ DatasetBuilder::DatasetBuilder(Dataset& dataset, Diagnostics& diagnostics, uint1
     : m_dataset(dataset), m_diagnostics(diagnostics), m_source(sourceIndex) {}
 
 Attribute DatasetBuilder::internAttribute(const AttributeInput& in) {
-    Attribute a;
-    a.key = m_dataset.strings.intern(in.key);
-    a.type = in.type;
-    switch (in.type) {
-    case AttrType::String:
-    case AttrType::Bytes:
-    case AttrType::Json:
-        a.s = m_dataset.strings.intern(in.str);
-        break;
-    case AttrType::Int:
-        a.i = in.i;
-        break;
-    case AttrType::Double:
-        a.d = in.d;
-        break;
-    case AttrType::Bool:
-        a.b = in.b;
-        break;
-    }
-    return a;
+    return model::internAttribute(m_dataset.strings, in);
 }
 
 ResourceId DatasetBuilder::addResource(std::string_view serviceName,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <string>
 
 namespace tg::model {
@@ -40,6 +41,57 @@ SpanKind spanKindFromName(std::string_view name) {
 SpanKind spanKindFromOtlp(int64_t value) {
     if (value < 0 || value > 5) return SpanKind::Unspecified;
     return static_cast<SpanKind>(value);
+}
+
+Attribute internAttribute(StringPool& strings, const AttributeInput& in) {
+    Attribute a;
+    a.key = strings.intern(in.key);
+    a.type = in.type;
+    switch (in.type) {
+    case AttrType::String:
+    case AttrType::Bytes:
+    case AttrType::Json:
+        a.s = strings.intern(in.str);
+        break;
+    case AttrType::Int:
+        a.i = in.i;
+        break;
+    case AttrType::Double:
+        a.d = in.d;
+        break;
+    case AttrType::Bool:
+        a.b = in.b;
+        break;
+    }
+    return a;
+}
+
+const Attribute* findAttribute(const StringPool& strings, std::span<const Attribute> attributes,
+                               std::string_view key) {
+    StringId keyId;
+    if (!strings.find(key, keyId)) return nullptr;
+    for (const Attribute& a : attributes)
+        if (a.key == keyId) return &a;
+    return nullptr;
+}
+
+std::string attributeText(const StringPool& strings, const Attribute& a) {
+    switch (a.type) {
+    case AttrType::String:
+    case AttrType::Bytes:
+    case AttrType::Json:
+        return std::string(strings.view(a.s));
+    case AttrType::Int:
+        return std::to_string(a.i);
+    case AttrType::Bool:
+        return a.b ? "true" : "false";
+    case AttrType::Double: {
+        char buf[32];
+        const auto r = std::to_chars(buf, buf + sizeof buf, a.d);
+        return std::string(buf, r.ptr);
+    }
+    }
+    return {};
 }
 
 } // namespace tg::model

@@ -2,6 +2,8 @@
 // Small value types shared by the span model: kinds, status, attribute values (DESIGN §3).
 // Names follow OpenTelemetry's span model. Plain data; no thread affinity.
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
 
 #include "models/core/ids.h"
@@ -72,5 +74,14 @@ struct AttributeInput {
         return a;
     }
 };
+
+// Shared by every store of attributes (spans, events, resources, log records):
+// interns an importer's attribute into `strings`.
+Attribute internAttribute(StringPool& strings, const AttributeInput& in);
+// The first attribute with this key in `attributes`, or nullptr.
+const Attribute* findAttribute(const StringPool& strings, std::span<const Attribute> attributes,
+                               std::string_view key);
+// An attribute value as text (ints, doubles, bools formatted; strings as stored).
+std::string attributeText(const StringPool& strings, const Attribute& a);
 
 } // namespace tg::model

@@ -1,7 +1,6 @@
 #include "models/telemetry/log_store.h"
 
 #include <algorithm>
-#include <charconv>
 #include <numeric>
 
 #include "models/telemetry/telemetry_keys.h"
@@ -23,26 +22,7 @@ StreamId LogStore::addStream(std::span<const LabelInput> in) {
 }
 
 Attribute LogStore::internAttribute(const AttributeInput& in) {
-    Attribute a;
-    a.key = strings.intern(in.key);
-    a.type = in.type;
-    switch (in.type) {
-    case AttrType::String:
-    case AttrType::Bytes:
-    case AttrType::Json:
-        a.s = strings.intern(in.str);
-        break;
-    case AttrType::Int:
-        a.i = in.i;
-        break;
-    case AttrType::Double:
-        a.d = in.d;
-        break;
-    case AttrType::Bool:
-        a.b = in.b;
-        break;
-    }
-    return a;
+    return model::internAttribute(strings, in);
 }
 
 uint32_t LogStore::addRecord(StreamId streamId, const LogInput& in) {
@@ -126,30 +106,11 @@ std::string_view LogStore::labelValue(size_t row, std::string_view key) const {
 }
 
 const Attribute* LogStore::findAttribute(size_t row, std::string_view key) const {
-    StringId keyId;
-    if (!strings.find(key, keyId)) return nullptr;
-    for (const Attribute& a : attributesOf(row))
-        if (a.key == keyId) return &a;
-    return nullptr;
+    return model::findAttribute(strings, attributesOf(row), key);
 }
 
 std::string LogStore::attributeText(const Attribute& a) const {
-    switch (a.type) {
-    case AttrType::String:
-    case AttrType::Bytes:
-    case AttrType::Json:
-        return std::string(strings.view(a.s));
-    case AttrType::Int:
-        return std::to_string(a.i);
-    case AttrType::Bool:
-        return a.b ? "true" : "false";
-    case AttrType::Double: {
-        char buf[32];
-        const auto r = std::to_chars(buf, buf + sizeof buf, a.d);
-        return std::string(buf, r.ptr);
-    }
-    }
-    return {};
+    return model::attributeText(strings, a);
 }
 
 template <typename T> static size_t capacityBytes(const std::vector<T>& v) {
