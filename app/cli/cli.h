@@ -15,8 +15,8 @@ int runStatsCommand(const QStringList& args);
 int runTracesCommand(const QStringList& args);
 int runTraceCommand(const QStringList& args);
 int runDemoCommand(const QStringList& args);
-int runLogsCommand(const QStringList& args);    // app/telemetry/logs_command.cpp
-int runMetricsCommand(const QStringList& args); // app/telemetry/metrics_command.cpp
+int runLogsCommand(const QStringList& args);      // app/telemetry/logs_command.cpp
+int runMetricsCommand(const QStringList& args);   // app/telemetry/metrics_command.cpp
 int runCorrelateCommand(const QStringList& args); // app/correlate/correlate_command.cpp
 
 } // namespace tg::app

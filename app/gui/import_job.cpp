@@ -21,40 +21,43 @@ uint64_t fileSize(const std::string& path) {
     return ec ? 0 : size;
 }
 
-import::ImportReport failure(const std::string& path, model::ErrorCode code,
-                             std::string detail){import::ImportReport report;
-report.path = path;
-report.failed = true;
-report.error.code = code;
-report.error.path = path;
-report.error.detail = std::move(detail);
-return report;
-} // namespace
+tg::import::ImportReport failure(const std::string& path, model::ErrorCode code,
+                                 std::string detail) {
+    import::ImportReport report;
+    report.path = path;
+    report.failed = true;
+    report.error.code = code;
+    report.error.path = path;
+    report.error.detail = std::move(detail);
+    return report;
+}
 
 // Same rules as loadInputs (app/cli/input_loader.cpp): one workspace, loaded first. Repeated
 // here because the GUI needs per-file progress and cancellation between files.
-import::ImportReport loadWorkspace(const std::string& path, model::Dataset& dataset,
-                                   TelemetryLoader& telemetry, QHash<QString, QPointF>& pinned){
-    if (dataset.spanCount() != 0) return failure(path, model::ErrorCode::Unsupported,
-                                                 "only one workspace can be opened at a time");
-auto ws = model::Workspace::open(path, false);
-if (!ws) return failure(path, ws.error().code, ws.error().detail);
-import::ImportReport report;
-report.path = path;
-report.format = import::Format::Workspace;
-report.bytes = fileSize(path);
-if (model::Status s = (*ws)->loadInto(dataset); !s) {
-    report.failed = true;
-    report.error = s.error();
+tg::import::ImportReport loadWorkspace(const std::string& path, model::Dataset& dataset,
+                                       TelemetryLoader& telemetry,
+                                       QHash<QString, QPointF>& pinned) {
+    if (dataset.spanCount() != 0)
+        return failure(path, model::ErrorCode::Unsupported,
+                       "only one workspace can be opened at a time");
+    auto ws = model::Workspace::open(path, false);
+    if (!ws) return failure(path, ws.error().code, ws.error().detail);
+    tg::import::ImportReport report;
+    report.path = path;
+    report.format = import::Format::Workspace;
+    report.bytes = fileSize(path);
+    if (model::Status s = (*ws)->loadInto(dataset); !s) {
+        report.failed = true;
+        report.error = s.error();
+        return report;
+    }
+    report.spans = dataset.spanCount();
+    telemetry.loadWorkspace(**ws, report.diagnostics); // its logs and metrics, before any file
+    if (auto positions = (*ws)->loadPositions())
+        for (const model::NodePosition& p : *positions)
+            pinned.insert(QString::fromStdString(p.name), QPointF(p.x, p.y));
     return report;
 }
-report.spans = dataset.spanCount();
-telemetry.loadWorkspace(**ws, report.diagnostics); // its logs and metrics, before any file
-if (auto positions = (*ws)->loadPositions())
-    for (const model::NodePosition& p : *positions)
-        pinned.insert(QString::fromStdString(p.name), QPointF(p.x, p.y));
-return report;
-} // namespace tg::app
 
 bool isWorkspaceFile(const std::string& path) {
     const auto format = import::sniffFile(path);
@@ -64,9 +67,9 @@ bool isWorkspaceFile(const std::string& path) {
 // The embedded default incident: generated (deterministically, seed 1) into a temporary OTLP
 // JSON Lines file on this background thread, then imported like any file; its logs (logfmt)
 // and metrics (OTLP JSON, with exemplars), consistent with the traces, go to `telemetry`.
-import::ImportReport importGeneratedDemo(const std::string& label, model::Dataset& dataset,
-                                         TelemetryLoader& telemetry,
-                                         const import::ImportOptions& options) {
+tg::import::ImportReport importGeneratedDemo(const std::string& label, model::Dataset& dataset,
+                                             TelemetryLoader& telemetry,
+                                             const import::ImportOptions& options) {
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("demo-incident.jsonl")).toStdString();
     TraceGeneratorOptions demo;
@@ -133,8 +136,10 @@ std::vector<import::ImportReport> readInputs(const ImportRequest& request, Loade
     enum class Kind { Workspace, Trace, Telemetry };
     std::vector<Kind> kinds(paths.size(), Kind::Trace);
     for (size_t i = 0; i < paths.size(); ++i) {
-        if (isWorkspaceFile(paths[i])) kinds[i] = Kind::Workspace;
-        else if (TelemetryLoader::isTelemetryFile(paths[i])) kinds[i] = Kind::Telemetry;
+        if (isWorkspaceFile(paths[i]))
+            kinds[i] = Kind::Workspace;
+        else if (TelemetryLoader::isTelemetryFile(paths[i]))
+            kinds[i] = Kind::Telemetry;
         if (kinds[i] != Kind::Workspace) continue;
         reports[i] = loadWorkspace(paths[i], inputs.dataset, telemetry, snapshot.pinned);
         if (!reports[i].failed && snapshot.workspacePath.isEmpty())

@@ -82,10 +82,10 @@ QString summaryText(const SessionSnapshot& snapshot) {
     for (const auto& node : snapshot.graph->nodes)
         services += node.inferred() ? 0 : 1;
     const uint64_t diagnostics = diagnosticsCount(snapshot);
-    QString text = QObject::tr("%1 spans · %2 traces · %3 services")
-                       .arg(locale.toString(snapshot.spans()),
-                            locale.toString(snapshot.inputs->structure.traceCount),
-                            locale.toString(services));
+    QString text =
+        QObject::tr("%1 spans · %2 traces · %3 services")
+            .arg(locale.toString(snapshot.spans()),
+                 locale.toString(snapshot.inputs->structure.traceCount), locale.toString(services));
     if (snapshot.telemetry.logCount() > 0)
         text += QObject::tr(" · %1 log lines").arg(locale.toString(snapshot.telemetry.logCount()));
     if (snapshot.telemetry.seriesCount() > 0)

@@ -68,7 +68,8 @@ model::Status persistImports(const QString& workspacePath, const SessionSnapshot
     auto ws = openWorkspace(workspacePath, false);
     if (!ws) return ws.error();
     // The file holds the workspace's own sources; the raw-file imports are the new ones.
-    if (model::Status s = (*ws)->persistNew(snapshot.inputs->dataset, newSourceReports(snapshot, 0));
+    if (model::Status s =
+            (*ws)->persistNew(snapshot.inputs->dataset, newSourceReports(snapshot, 0));
         !s)
         return s;
     return persistTelemetry(**ws, snapshot);
