@@ -86,6 +86,7 @@ bool PanelsController::syncSnapshot() {
     m_metrics->setSources(std::move(metrics));
     m_logs->setSources(std::move(logs));
     useWorkspaceSearch();
+    emit sourcesChanged();
     return true;
 }
 

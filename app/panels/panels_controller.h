@@ -49,11 +49,14 @@ public:
     view::LogsPanel* logsPanel() const { return m_logs; }
     QDockWidget* metricsDock() const { return m_metricsDock; }
     QDockWidget* logsDock() const { return m_logsDock; }
+    // The snapshot whose data the panels show (null before the first session).
+    std::shared_ptr<const SessionSnapshot> snapshot() const { return m_snapshot; }
 
 signals:
     // A log line's or exemplar's trace (and span, 0 when none) should be opened.
     void traceRequested(const model::TraceId& trace, model::SpanId span);
     void message(const QString& text); // for the status bar
+    void sourcesChanged();             // a new session's data (not a re-layout) reached the panels
 
 private:
     void createDocks(QMainWindow* window);

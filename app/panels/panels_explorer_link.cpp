@@ -3,6 +3,7 @@
 #include "app/explorer/explorer_controller.h"
 #include "app/explorer/trace_page.h"
 #include "app/panels/panels_controller.h"
+#include "app/panels/span_logs_source.h"
 #include "views/charts/telemetry_text.h"
 #include "views/trace/waterfall_view.h"
 
@@ -21,6 +22,12 @@ PanelsExplorerLink::PanelsExplorerLink(PanelsController* panels, ExplorerControl
             m_panels->showTrace(data->index->traces[*open].id);
     });
     connect(panels, &PanelsController::traceRequested, this, &PanelsExplorerLink::openTrace);
+    // The span details in the Trace tab list the span's correlated log lines.
+    const auto useSessionLogs = [this] {
+        m_explorer->tracePage()->setLogsForSpan(spanLogsSource(m_panels->snapshot()));
+    };
+    connect(panels, &PanelsController::sourcesChanged, this, useSessionLogs);
+    useSessionLogs();
 }
 
 void PanelsExplorerLink::openTrace(const model::TraceId& trace, model::SpanId span) {

@@ -28,6 +28,7 @@
 #include "views/logs/logs_panel.h"
 #include "views/sources/sources_dock.h"
 #include "views/topology/topology_view.h"
+#include "views/trace/span_details_widget.h"
 #include "views/trace/waterfall_view.h"
 
 using namespace tg;
@@ -361,6 +362,11 @@ void PanelsControllerTest::inTheWindowWithTheExplorer() {
     QVERIFY(selected);
     QCOMPARE(window.controller()->snapshot()->inputs->dataset.spanId[*selected],
              model::SpanId(0xEEE19B7EC3C1B174));
+    // The span details list the span's correlated log line (the fixture's only record on it:
+    // severity "Information", body "Example log record").
+    const QString detailsLogs = explorer->tracePage()->details()->logsText();
+    QVERIFY2(detailsLogs.contains(QStringLiteral("Example log record")), qPrintable(detailsLogs));
+    QCOMPARE(detailsLogs.count(QLatin1Char('\n')), 0);
     settle(*panels);
     QVERIFY(logs->scope().kind == view::LogScope::Kind::Span);
     QCOMPARE(logs->model()->rowCount(), 1);
