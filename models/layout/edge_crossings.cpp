@@ -54,6 +54,11 @@ std::vector<Segment> cellPieces(const std::vector<Segment>& segments, double cel
 
 } // namespace
 
+bool segmentsCross(const PointF& a, const PointF& b, const PointF& c, const PointF& d) {
+    PointF at;
+    return intersect({a, b, 0}, {c, d, 0}, at);
+}
+
 long countEdgeCrossings(const std::vector<CrossingEdge>& edges) {
     std::vector<Segment> segments;
     Bounds box;

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "models/layout/crossing_reduction.h"
 #include "models/layout/edge_crossings.h"
 #include "models/layout/graphviz_pass.h"
 
@@ -47,6 +48,39 @@ LayoutGeometry fromPass(PassOutput&& pass, const std::vector<Group>& groups) {
     return geo;
 }
 
+// Lookups the crossing post-pass may spend (crossing_reduction.h): 40 per node up to 1000 nodes
+// (about 120 ms there), then less as graphs grow, since each lookup costs more in a larger,
+// denser drawing and 3000 services must still show within 2 s (about 80 ms there).
+long crossingWorkBudget(size_t nodes) {
+    constexpr long kPerNode = 40, kFullUpTo = 1000;
+    const long n = long(nodes);
+    return n <= kFullUpTo ? kPerNode * n : kPerNode * kFullUpTo * kFullUpTo / n;
+}
+
+// Swaps nodes of a straight-edge drawing to cross fewer edges, then redraws the edges of the
+// nodes that moved (the others keep the lines Graphviz clipped to their shapes).
+void reduceDrawingCrossings(const ServiceGraph& graph, LayoutGeometry& geo,
+                            const std::vector<Group>& groups) {
+    std::vector<std::vector<uint32_t>> members;
+    std::vector<RectF> boxes;
+    for (size_t k = 0; k < groups.size(); ++k) {
+        members.push_back(groups[k].members);
+        if (k < geo.clusters.size()) boxes.push_back(geo.clusters[k].rect);
+    }
+    const std::vector<NodeBox> before = geo.nodes;
+    CrossingReductionOptions options;
+    options.workBudget = crossingWorkBudget(graph.nodes.size());
+    reduceCrossings(graph, geo.nodes, members, boxes, options);
+    for (size_t i = 0; i < graph.edges.size() && i < geo.edges.size(); ++i) {
+        const GraphEdge& e = graph.edges[i];
+        auto moved = [&](uint32_t n) {
+            return geo.nodes[n].x != before[n].x || geo.nodes[n].y != before[n].y;
+        };
+        if (e.source != e.target && (moved(e.source) || moved(e.target)))
+            geo.edges[i] = straightEdge(geo.nodes[e.source], geo.nodes[e.target]);
+    }
+}
+
 // One pass over the whole graph: dot (with clusters) or sfdp without grouping.
 Result<LayoutGeometry> wholeGraph(GVC_t* gvc, const ServiceGraph& graph,
                                   const std::vector<Group>& groups, const std::string& engine,
@@ -62,7 +96,9 @@ Result<LayoutGeometry> wholeGraph(GVC_t* gvc, const ServiceGraph& graph,
         in.clusters.push_back({g.label, g.members});
     auto pass = runPass(gvc, in, options);
     if (!pass) return pass.error();
-    return fromPass(std::move(pass.value()), groups);
+    LayoutGeometry geo = fromPass(std::move(pass.value()), groups);
+    if (engine == "sfdp") reduceDrawingCrossings(graph, geo, {});
+    return geo;
 }
 
 // sfdp has no clusters. The whole graph is laid out once by sfdp, which gives the shape: every
@@ -71,7 +107,9 @@ Result<LayoutGeometry> wholeGraph(GVC_t* gvc, const ServiceGraph& graph,
 // out each group on its own, then the groups as boxes, crossed 15% more edges at 1000
 // services). Overlaps are removed inside each group, then the group boxes and the ungrouped
 // nodes are pushed apart from where the global layout put them (Graphviz's "nop" engine: given
-// positions, prism). Groups never overlap, members stay inside their box, edges are straight.
+// positions, prism). Last, members of a group swap places where that crosses fewer edges
+// (crossing_reduction.h). Groups never overlap, members stay inside their box, edges are
+// straight.
 class GroupedSfdp {
 public:
     GroupedSfdp(GVC_t* gvc, const ServiceGraph& graph, const std::vector<Group>& groups,
@@ -199,6 +237,7 @@ private:
         geo.edges.reserve(m_graph.edges.size());
         for (const GraphEdge& e : m_graph.edges)
             geo.edges.push_back(straightEdge(geo.nodes[e.source], geo.nodes[e.target]));
+        reduceDrawingCrossings(m_graph, geo, m_groups);
         geo.width = top.width;
         geo.height = top.height;
         return geo;

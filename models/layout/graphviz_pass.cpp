@@ -70,8 +70,10 @@ void setGraphAttributes(Agraph_t* g, const PassInput& input, const LayoutOptions
         // A fixed seed: Graphviz's random state carries over from run to run in one process,
         // so without it the same graph would come out differently each time.
         set(g, "start", "20250314");
-        set(g, "sep", "+" + std::to_string(int(options.nodeSep / 2)));
-        set(g, "esep", "+" + std::to_string(int(options.nodeSep / 4)));
+        // Graphviz's default margin around boxes when removing overlaps (4 points each side).
+        // More room costs crossings: with +11 (and esep +5) the generated graphs of the
+        // topology benchmark crossed 18% more edges at 300 services, 4-6% at 1000-3000.
+        set(g, "sep", "+4");
     }
 }
 

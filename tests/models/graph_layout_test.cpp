@@ -7,6 +7,7 @@
 #include <cmath>
 #include <thread>
 
+#include "models/layout/crossing_reduction.h"
 #include "models/layout/edge_crossings.h"
 #include "models/layout/graph_layout.h"
 #include "models/layout/layout_worker.h"
@@ -53,6 +54,37 @@ ServiceGraph generatedGraph(int n) {
         if (i % 7 == 0) g.edgeIndex(uint32_t(i), uint32_t((i * 13) % n), false);
     }
     return g;
+}
+
+// Nodes a, b, c, d on the corners of a 100-point square (a top-left, b top-right, c bottom-left,
+// d bottom-right), 20x10 boxes, edges a->d and b->c: the two diagonals, one crossing. Swapping
+// a with b (or c with d, a with c, b with d) leaves two parallel sides: no crossing.
+struct Square {
+    ServiceGraph graph;
+    std::vector<NodeBox> nodes;
+    uint32_t a = 0, b = 0, c = 0, d = 0;
+};
+
+Square crossedSquare() {
+    Square s;
+    s.a = s.graph.addNode("a", NodeKind::Service);
+    s.b = s.graph.addNode("b", NodeKind::Service);
+    s.c = s.graph.addNode("c", NodeKind::Service);
+    s.d = s.graph.addNode("d", NodeKind::Service);
+    s.graph.edgeIndex(s.a, s.d, false);
+    s.graph.edgeIndex(s.b, s.c, false);
+    s.nodes = {{0, 0, 20, 10}, {100, 0, 20, 10}, {0, 100, 20, 10}, {100, 100, 20, 10}};
+    return s;
+}
+
+long straightCrossings(const ServiceGraph& g, const std::vector<NodeBox>& nodes) {
+    std::vector<CrossingEdge> lines;
+    for (const GraphEdge& e : g.edges)
+        lines.push_back(
+            {e.source,
+             e.target,
+             {{nodes[e.source].x, nodes[e.source].y}, {nodes[e.target].x, nodes[e.target].y}}});
+    return countEdgeCrossings(lines);
 }
 
 double distanceToBox(const PointF& p, const NodeBox& b) {
@@ -222,6 +254,79 @@ private slots:
             countEdgeCrossings({E{0, 1, {{1000, 1000}, {1100, 1000}}},
                                 E{2, 3, {{1010, 990}, {1020, 1010}, {1030, 990}, {1040, 1010}}}}),
             3L);
+    }
+
+    // The crossed square (see crossedSquare) in one group: the first node tried is a (all four
+    // have one crossing; ties go by index), its nearest member b (100 points; c is as near,
+    // later index); swapping them uncrosses the diagonals.
+    void swapRemovesACrossing() {
+        Square s = crossedSquare();
+        QCOMPARE(straightCrossings(s.graph, s.nodes), 1L);
+        const auto stats = detail::reduceCrossings(s.graph, s.nodes, {{s.a, s.b, s.c, s.d}});
+        QCOMPARE(stats.before, 1L);
+        QCOMPARE(stats.after, 0L);
+        QCOMPARE(stats.swapsKept, 1);
+        QCOMPARE(straightCrossings(s.graph, s.nodes), 0L);
+        QCOMPARE(s.nodes[s.a].x, 100.0); // a and b traded places, c and d stayed
+        QCOMPARE(s.nodes[s.a].y, 0.0);
+        QCOMPARE(s.nodes[s.b].x, 0.0);
+        QCOMPARE(s.nodes[s.c].x, 0.0);
+        QCOMPARE(s.nodes[s.c].y, 100.0);
+        QCOMPARE(s.nodes[s.d].x, 100.0);
+    }
+
+    // Every swap that uncrosses the square pairs nodes of different groups ({a, d} and {b, c}
+    // swap only an edge's two ends, which keeps the crossing), so nothing moves.
+    void swapsStayInsideGroups() {
+        Square s = crossedSquare();
+        const std::vector<NodeBox> start = s.nodes;
+        const auto stats = detail::reduceCrossings(s.graph, s.nodes, {{s.a, s.d}, {s.b, s.c}});
+        QCOMPARE(stats.after, 1L);
+        QCOMPARE(stats.swapsKept, 0);
+        for (size_t i = 0; i < start.size(); ++i)
+            QVERIFY(s.nodes[i].x == start[i].x && s.nodes[i].y == start[i].y);
+    }
+
+    // a is 150 points wide; a and b in a group with g far right (300, 0), c and d alone. At
+    // b's place a spans x 25..175: free, so the swap uncrosses the square. With a member e at
+    // (160, 0) (x 150..170) that place is taken: a and b do not swap; nothing else helps (e and
+    // g have no edges; a at g's place leaves the group's area), so the crossing stays.
+    void swapNeverOverlapsBoxes() {
+        for (bool blocked : {false, true}) {
+            Square s = crossedSquare();
+            s.nodes[s.a].width = 150;
+            const uint32_t g = s.graph.addNode("g", NodeKind::Service);
+            s.nodes.push_back({300, 0, 20, 10});
+            std::vector<uint32_t> group{s.a, s.b, g};
+            if (blocked) {
+                group.push_back(s.graph.addNode("e", NodeKind::Service));
+                s.nodes.push_back({160, 0, 20, 10});
+            }
+            const auto stats = detail::reduceCrossings(s.graph, s.nodes, {group, {s.c}, {s.d}});
+            QCOMPARE(stats.after, blocked ? 1L : 0L);
+            QCOMPARE(s.nodes[s.a].x, blocked ? 0.0 : 100.0);
+            for (size_t i = 0; i < s.nodes.size(); ++i)
+                for (size_t j = i + 1; j < s.nodes.size(); ++j)
+                    QVERIFY(!s.nodes[i].rect().intersects(s.nodes[j].rect()));
+        }
+    }
+
+    // Free nodes (no group) swap with free nodes, but never into a keep-out rectangle. a is 60
+    // wide; it cannot take b's or d's place (x 70..130 leaves the area all boxes cover, x up to
+    // 110). Without keep-out, a takes c's place (x -30..30 at the bottom), which uncrosses the
+    // square. A keep-out box at x 35..60, y 90..110 is within a's 8-point gap there, so a stays;
+    // b then swaps with d (equal boxes), which uncrosses the square as well.
+    void freeNodesKeepOutOfGroupBoxes() {
+        for (bool keepOut : {false, true}) {
+            Square s = crossedSquare();
+            s.nodes[s.a].width = 60;
+            std::vector<RectF> rects;
+            if (keepOut) rects.push_back({35, 90, 25, 20});
+            const auto stats = detail::reduceCrossings(s.graph, s.nodes, {}, rects);
+            QCOMPARE(stats.after, 0L);
+            QCOMPARE(s.nodes[s.a].y, keepOut ? 0.0 : 100.0);
+            QCOMPARE(s.nodes[s.b].y, keepOut ? 100.0 : 0.0);
+        }
     }
 
     void emptyGraph() {

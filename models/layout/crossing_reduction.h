@@ -1,0 +1,44 @@
+#pragma once
+// Private to models/layout: a post-pass over a straight-edge drawing (sfdp's) that moves nodes
+// so fewer edges cross. Graphviz places the nodes; this only chooses among arrangements of the
+// same places, judged by the edge crossing count (edge_crossings.h): two nearby nodes of the
+// same group (or two nearby ungrouped nodes) swap places when that lowers the crossings of the
+// edges the swap moves. Nodes whose edges cross most are tried first. (Mirroring a whole group
+// inside its box was tried too: at 300-3000 services it helped in 0-4 groups out of 12-120.) Boxes
+// never overlap after a move (kept `gap` apart), and members never leave the rectangle their
+// group's members covered before the pass, so group boxes stay valid.
+//
+// Edges are the straight, border-clipped lines straightEdge() (graphviz_pass.h) draws, so the
+// count the pass lowers is the count of the final drawing. The work is bounded by a number of
+// edge lookups, not by time, so the result is the same on every run for the same input.
+// Pure function; any thread.
+#include <cstdint>
+#include <vector>
+
+#include "models/graph/service_graph.h"
+#include "models/layout/graph_layout.h"
+
+namespace tg::model::detail {
+
+struct CrossingReductionOptions {
+    double gap = 8;           // points kept free around a box that a swap moves
+    int swapNeighbours = 6;   // nearest same-group nodes tried per node
+    long workBudget = 400000; // edge lookups in total (one lookup: one edge against the index)
+};
+
+struct CrossingReductionStats {
+    long before = 0; // crossings of the drawing when the pass started
+    long after = 0;
+    int swapsKept = 0;
+    long work = 0; // edge lookups spent (the first count of every edge included)
+};
+
+// `nodes` (one per graph node) are moved in place; `groups` lists the members of each group (a
+// node in no group is free: it may only swap with other free nodes, and its box then stays
+// clear of `keepOut`, e.g. the group boxes).
+CrossingReductionStats reduceCrossings(const ServiceGraph& graph, std::vector<NodeBox>& nodes,
+                                       const std::vector<std::vector<uint32_t>>& groups,
+                                       const std::vector<RectF>& keepOut = {},
+                                       const CrossingReductionOptions& options = {});
+
+} // namespace tg::model::detail
