@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "models/layout/edge_crossings.h"
 #include "models/layout/graphviz_pass.h"
@@ -88,15 +89,16 @@ public:
             const std::vector<std::vector<uint32_t>>& groups, const std::vector<RectF>& keepOut,
             const CrossingReductionOptions& options)
         : m_graph(graph), m_nodes(nodes), m_groups(groups), m_keepOut(keepOut), m_options(options),
-          m_setOf(nodes.size(), -1), m_incident(nodes.size()), m_segments(graph.edges.size()),
-          m_edgeCells(graph.edges.size()), m_count(graph.edges.size(), 0),
-          m_mark(graph.edges.size(), 0), m_inMove(graph.edges.size(), 0), m_edges(makeEdgeGrid()),
-          m_nodeGrid(makeNodeGrid()) {
+          m_setOf(nodes.size(), -1), m_incident(nodes.size()), m_ends(graph.edges.size()),
+          m_segments(graph.edges.size()), m_edgeCells(graph.edges.size()),
+          m_count(graph.edges.size(), 0), m_mark(graph.edges.size(), 0),
+          m_inMove(graph.edges.size(), 0), m_edges(makeEdgeGrid()), m_nodeGrid(makeNodeGrid()) {
         for (size_t g = 0; g < groups.size(); ++g)
             for (uint32_t m : groups[g])
                 m_setOf[m] = int(g);
         for (uint32_t e = 0; e < graph.edges.size(); ++e) {
             const GraphEdge& edge = graph.edges[e];
+            m_ends[e] = {edge.source, edge.target};
             if (edge.source == edge.target) continue;
             m_incident[edge.source].push_back(e);
             m_incident[edge.target].push_back(e);
@@ -119,12 +121,12 @@ public:
         m_stats.before = countAll();
         m_stats.after = m_stats.before;
         for (int round = 0; round < 4 && withinBudget(); ++round) {
-            const int kept = m_stats.swapsKept;
+            const int kept = m_stats.swapsKept + m_stats.movesKept;
             for (uint32_t u : byCrossings()) {
-                trySwaps(u);
+                improve(u);
                 if (!withinBudget()) break;
             }
-            if (m_stats.swapsKept == kept) break;
+            if (m_stats.swapsKept + m_stats.movesKept == kept) break;
         }
         return m_stats;
     }
@@ -168,10 +170,9 @@ private:
     }
 
     bool shareNode(uint32_t e, uint32_t f) const {
-        const GraphEdge& a = m_graph.edges[e];
-        const GraphEdge& b = m_graph.edges[f];
-        return a.source == b.source || a.source == b.target || a.target == b.source ||
-               a.target == b.target;
+        const auto [a0, a1] = m_ends[e];
+        const auto [b0, b1] = m_ends[f];
+        return a0 == b0 || a0 == b1 || a1 == b0 || a1 == b1;
     }
 
     static bool crosses(const Segment& s, const Segment& t) {
@@ -197,7 +198,7 @@ private:
                 for (uint32_t f : m_edges.at(cell)) {
                     if (f == e || m_mark[f] == m_markToken) continue;
                     m_mark[f] = m_markToken;
-                    if (!shareNode(e, f) && crosses(m_segments[e], m_segments[f])) ++m_count[e];
+                    if (crosses(m_segments[e], m_segments[f]) && !shareNode(e, f)) ++m_count[e];
                 }
             twice += m_count[e];
         }
@@ -225,7 +226,7 @@ private:
                 for (uint32_t f : m_edges.at(cell)) {
                     if (m_mark[f] == m_markToken || m_inMove[f] == m_token) continue;
                     m_mark[f] = m_markToken;
-                    if (shareNode(e, f) || !crosses(lines[i], m_segments[f])) continue;
+                    if (!crosses(lines[i], m_segments[f]) || shareNode(e, f)) continue;
                     ++own[i];
                     m_count[f] += adjust;
                 }
@@ -326,14 +327,16 @@ private:
         return true;
     }
 
-    // u's box at v's centre fits: inside the area u's set may use, clear of every other box.
-    bool fitsAt(uint32_t u, uint32_t v) const {
-        const NodeBox& a = m_nodes[u];
-        const NodeBox& b = m_nodes[v];
-        if (a.width <= b.width && a.height <= b.height) return true; // inside v's old box
-        const RectF area = m_setOf[u] >= 0 ? m_inner[size_t(m_setOf[u])] : m_everything;
-        const RectF box = boxAt(a, b.x, b.y);
-        if (!area.contains(box)) return false;
+    // The rectangle u's box must stay in: its group's, or all nodes' for a free node.
+    RectF areaOf(uint32_t u) const {
+        return m_setOf[u] >= 0 ? m_inner[size_t(m_setOf[u])] : m_everything;
+    }
+
+    // u's box centred at p: inside u's area, `gap` clear of every box but u's and `except`'s
+    // (and, for a free node, of the keep-out rectangles).
+    bool freeAt(uint32_t u, PointF p, uint32_t except = UINT32_MAX) const {
+        const RectF box = boxAt(m_nodes[u], p.x, p.y);
+        if (!areaOf(u).contains(box)) return false;
         const RectF clear = inflated(box, m_options.gap);
         if (m_setOf[u] < 0)
             for (const RectF& r : m_keepOut)
@@ -341,25 +344,63 @@ private:
         bool ok = true;
         m_nodeGrid.forCells(clear.x, clear.y, clear.right(), clear.bottom(), [&](size_t cell) {
             for (uint32_t w : m_nodeGrid.at(cell))
-                if (w != u && w != v && clear.intersects(m_nodes[w].rect())) ok = false;
+                if (w != u && w != except && clear.intersects(m_nodes[w].rect())) ok = false;
         });
-        return ok && !clear.intersects(boxAt(b, a.x, a.y));
+        return ok;
     }
 
-    void trySwaps(uint32_t u) {
+    // u's box fits at v's centre once v has taken u's place.
+    bool fitsAt(uint32_t u, uint32_t v) const {
+        const NodeBox& a = m_nodes[u];
+        const NodeBox& b = m_nodes[v];
+        if (a.width <= b.width && a.height <= b.height) return true; // inside v's old box
+        return freeAt(u, {b.x, b.y}, v) &&
+               !inflated(boxAt(a, b.x, b.y), m_options.gap).intersects(boxAt(b, a.x, a.y));
+    }
+
+    // Where u's neighbours pull it: the mean of their centres.
+    PointF barycentre(uint32_t u) const {
+        double x = 0, y = 0;
+        for (uint32_t e : m_incident[u]) {
+            const auto [s, t] = m_ends[e];
+            const NodeBox& w = m_nodes[s == u ? t : s];
+            x += w.x, y += w.y;
+        }
+        const double n = double(m_incident[u].size());
+        return {x / n, y / n};
+    }
+
+    // u moves toward its neighbours' barycentre (kept inside its area): to a free spot all,
+    // half or a quarter of the way there; then it tries to swap with the nodes of its set that
+    // are nearest the barycentre.
+    void improve(uint32_t u) {
         if (m_incident[u].empty()) return;
-        for (uint32_t v : nearestInSet(u)) {
+        const PointF pull = barycentre(u);
+        const std::vector<uint32_t> partners = nearestInSet(u, pull, m_options.swapCandidates);
+        const NodeBox& a = m_nodes[u];
+        const RectF area = areaOf(u);
+        auto within = [](double v, double lo, double hi) {
+            return std::clamp(v, lo, std::max(lo, hi));
+        };
+        const PointF target{within(pull.x, area.x + a.width / 2, area.right() - a.width / 2),
+                            within(pull.y, area.y + a.height / 2, area.bottom() - a.height / 2)};
+        for (double part : {1.0, 0.5, 0.25}) {
+            const PointF p{a.x + (target.x - a.x) * part, a.y + (target.y - a.y) * part};
+            if (freeAt(u, p) && tryMove({u}, {p})) {
+                ++m_stats.movesKept;
+                break;
+            }
+        }
+        for (uint32_t v : partners) {
+            if (!withinBudget()) return;
             if (!fitsAt(u, v) || !fitsAt(v, u)) continue;
-            const NodeBox& a = m_nodes[u];
             const NodeBox& b = m_nodes[v];
             if (tryMove({u, v}, {{b.x, b.y}, {a.x, a.y}})) ++m_stats.swapsKept;
-            if (!withinBudget()) return;
         }
     }
 
-    // Up to swapNeighbours nodes of u's set nearest to u (ties by index).
-    std::vector<uint32_t> nearestInSet(uint32_t u) const {
-        const NodeBox& a = m_nodes[u];
+    // Up to `count` nodes of u's set (u excepted) nearest to `a` (ties by index).
+    std::vector<uint32_t> nearestInSet(uint32_t u, PointF a, int count) const {
         std::vector<std::pair<double, uint32_t>> found;
         auto consider = [&](uint32_t v) {
             if (v != u && m_setOf[v] == m_setOf[u])
@@ -369,14 +410,14 @@ private:
             for (uint32_t v : m_groups[size_t(m_setOf[u])])
                 consider(v);
         } else {
-            const double reach = 3 * std::max(a.width, a.height);
+            const double reach = 3 * std::max(m_nodes[u].width, m_nodes[u].height);
             m_nodeGrid.forCells(a.x - reach, a.y - reach, a.x + reach, a.y + reach,
                                 [&](size_t cell) {
                                     for (uint32_t v : m_nodeGrid.at(cell))
                                         consider(v);
                                 });
         }
-        const size_t keep = std::min(found.size(), size_t(std::max(0, m_options.swapNeighbours)));
+        const size_t keep = std::min(found.size(), size_t(std::max(0, count)));
         std::partial_sort(found.begin(), found.begin() + long(keep), found.end());
         std::vector<uint32_t> out;
         for (size_t i = 0; i < keep; ++i)
@@ -400,12 +441,13 @@ private:
     const std::vector<std::vector<uint32_t>>& m_groups;
     const std::vector<RectF>& m_keepOut;
     const CrossingReductionOptions& m_options;
-    std::vector<int> m_setOf;                      // node → group index, -1 = free
-    std::vector<std::vector<uint32_t>> m_incident; // node → edges (self-loops left out)
-    std::vector<Segment> m_segments;               // edge → its current line
-    std::vector<std::vector<size_t>> m_edgeCells;  // edge → grid cells it is listed in
-    std::vector<long> m_count;                     // edge → crossings of its current line
-    std::vector<uint32_t> m_mark, m_inMove;        // per-edge stamps (dedupe, membership)
+    std::vector<int> m_setOf;                          // node → group index, -1 = free
+    std::vector<std::vector<uint32_t>> m_incident;     // node → edges (self-loops left out)
+    std::vector<std::pair<uint32_t, uint32_t>> m_ends; // edge → its nodes (compact)
+    std::vector<Segment> m_segments;                   // edge → its current line
+    std::vector<std::vector<size_t>> m_edgeCells;      // edge → grid cells it is listed in
+    std::vector<long> m_count;                         // edge → crossings of its current line
+    std::vector<uint32_t> m_mark, m_inMove;            // per-edge stamps (dedupe, membership)
     uint32_t m_markToken = 0, m_token = 0;
     std::vector<size_t> m_scratchCells;
     std::vector<RectF> m_inner; // per group: what its members covered before the pass

@@ -1,12 +1,14 @@
 #pragma once
 // Private to models/layout: a post-pass over a straight-edge drawing (sfdp's) that moves nodes
 // so fewer edges cross. Graphviz places the nodes; this only chooses among arrangements of the
-// same places, judged by the edge crossing count (edge_crossings.h): two nearby nodes of the
-// same group (or two nearby ungrouped nodes) swap places when that lowers the crossings of the
-// edges the swap moves. Nodes whose edges cross most are tried first. (Mirroring a whole group
-// inside its box was tried too: at 300-3000 services it helped in 0-4 groups out of 12-120.) Boxes
-// never overlap after a move (kept `gap` apart), and members never leave the rectangle their
-// group's members covered before the pass, so group boxes stay valid.
+// same space, judged by the edge crossing count (edge_crossings.h). Nodes whose edges cross
+// most go first; each moves toward the barycentre of its neighbours, to a free spot all, half
+// or a quarter of the way there, then tries to swap places with the nodes of its group nearest
+// that barycentre (ungrouped nodes: with ungrouped nodes). A move is kept only when the
+// crossings of the edges it moves drop. Boxes never overlap after a move (kept `gap` apart),
+// and members never leave the rectangle their group's members covered before the pass, so
+// group boxes stay valid. (Mirroring a whole group inside its box was tried too: at 300-3000
+// services it helped in 0-4 groups out of 12-120.)
 //
 // Edges are the straight, border-clipped lines straightEdge() (graphviz_pass.h) draws, so the
 // count the pass lowers is the count of the final drawing. The work is bounded by a number of
@@ -22,7 +24,7 @@ namespace tg::model::detail {
 
 struct CrossingReductionOptions {
     double gap = 8;           // points kept free around a box that a swap moves
-    int swapNeighbours = 6;   // nearest same-group nodes tried per node
+    int swapCandidates = 2;   // same-group nodes nearest the barycentre a node tries to swap with
     long workBudget = 400000; // edge lookups in total (one lookup: one edge against the index)
 };
 
@@ -30,7 +32,8 @@ struct CrossingReductionStats {
     long before = 0; // crossings of the drawing when the pass started
     long after = 0;
     int swapsKept = 0;
-    long work = 0; // edge lookups spent (the first count of every edge included)
+    int movesKept = 0; // moves to a free spot
+    long work = 0;     // edge lookups spent (the first count of every edge included)
 };
 
 // `nodes` (one per graph node) are moved in place; `groups` lists the members of each group (a

@@ -1,6 +1,7 @@
 #include "models/layout/graphviz_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -67,6 +68,11 @@ void reduceDrawingCrossings(const ServiceGraph& graph, LayoutGeometry& geo,
         members.push_back(groups[k].members);
         if (k < geo.clusters.size()) boxes.push_back(geo.clusters[k].rect);
     }
+    // Graphviz's positions differ from run to run in the last bits (about 1e-9 points); the
+    // pass's choices would follow such differences now and then, so it starts from centres
+    // rounded to 1/64 point.
+    for (NodeBox& n : geo.nodes)
+        n.x = std::round(n.x * 64) / 64, n.y = std::round(n.y * 64) / 64;
     const std::vector<NodeBox> before = geo.nodes;
     CrossingReductionOptions options;
     options.workBudget = crossingWorkBudget(graph.nodes.size());

@@ -56,16 +56,16 @@ ServiceGraph generatedGraph(int n) {
     return g;
 }
 
-// Nodes a, b, c, d on the corners of a 100-point square (a top-left, b top-right, c bottom-left,
+// Nodes a, b, c, d on the corners of a w x h rectangle (a top-left, b top-right, c bottom-left,
 // d bottom-right), 20x10 boxes, edges a->d and b->c: the two diagonals, one crossing. Swapping
-// a with b (or c with d, a with c, b with d) leaves two parallel sides: no crossing.
+// a with b (or c with d) leaves two parallel sides: no crossing.
 struct Square {
     ServiceGraph graph;
     std::vector<NodeBox> nodes;
     uint32_t a = 0, b = 0, c = 0, d = 0;
 };
 
-Square crossedSquare() {
+Square crossedSquare(double w, double h) {
     Square s;
     s.a = s.graph.addNode("a", NodeKind::Service);
     s.b = s.graph.addNode("b", NodeKind::Service);
@@ -73,7 +73,7 @@ Square crossedSquare() {
     s.d = s.graph.addNode("d", NodeKind::Service);
     s.graph.edgeIndex(s.a, s.d, false);
     s.graph.edgeIndex(s.b, s.c, false);
-    s.nodes = {{0, 0, 20, 10}, {100, 0, 20, 10}, {0, 100, 20, 10}, {100, 100, 20, 10}};
+    s.nodes = {{0, 0, 20, 10}, {w, 0, 20, 10}, {0, h, 20, 10}, {w, h, 20, 10}};
     return s;
 }
 
@@ -256,76 +256,94 @@ private slots:
             3L);
     }
 
-    // The crossed square (see crossedSquare) in one group: the first node tried is a (all four
-    // have one crossing; ties go by index), its nearest member b (100 points; c is as near,
-    // later index); swapping them uncrosses the diagonals.
-    void swapRemovesACrossing() {
-        Square s = crossedSquare();
+    // The crossed 100-point square in one group. All four nodes have one crossing; a goes
+    // first (ties by index). Its barycentre is d's centre (taken); halfway, (50, 50), is free
+    // (8 points clear of every box), and a's edge then starts at a's border (55, 55), past the
+    // point where b->c crosses the diagonal: no crossing left.
+    void moveRemovesACrossing() {
+        Square s = crossedSquare(100, 100);
         QCOMPARE(straightCrossings(s.graph, s.nodes), 1L);
         const auto stats = detail::reduceCrossings(s.graph, s.nodes, {{s.a, s.b, s.c, s.d}});
         QCOMPARE(stats.before, 1L);
         QCOMPARE(stats.after, 0L);
-        QCOMPARE(stats.swapsKept, 1);
-        QCOMPARE(straightCrossings(s.graph, s.nodes), 0L);
-        QCOMPARE(s.nodes[s.a].x, 100.0); // a and b traded places, c and d stayed
-        QCOMPARE(s.nodes[s.a].y, 0.0);
-        QCOMPARE(s.nodes[s.b].x, 0.0);
-        QCOMPARE(s.nodes[s.c].x, 0.0);
+        QCOMPARE(stats.movesKept, 1);
+        QCOMPARE(stats.swapsKept, 0);
+        QCOMPARE(s.nodes[s.a].x, 50.0);
+        QCOMPARE(s.nodes[s.a].y, 50.0);
+        QCOMPARE(s.nodes[s.b].x, 100.0); // the others stay
         QCOMPARE(s.nodes[s.c].y, 100.0);
         QCOMPARE(s.nodes[s.d].x, 100.0);
     }
 
-    // Every swap that uncrosses the square pairs nodes of different groups ({a, d} and {b, c}
-    // swap only an edge's two ends, which keeps the crossing), so nothing moves.
+    // A tight 30x20 square (10 points between boxes): no spot on a's way to d is 8 points
+    // clear of b. The nodes of a's group nearest d's centre are d (swapping an edge's two
+    // ends keeps the crossing) and b: a and b trade places, both diagonals become sides.
+    void swapRemovesACrossing() {
+        Square s = crossedSquare(30, 20);
+        const auto stats = detail::reduceCrossings(s.graph, s.nodes, {{s.a, s.b, s.c, s.d}});
+        QCOMPARE(stats.before, 1L);
+        QCOMPARE(stats.after, 0L);
+        QCOMPARE(stats.swapsKept, 1);
+        QCOMPARE(stats.movesKept, 0);
+        QCOMPARE(s.nodes[s.a].x, 30.0);
+        QCOMPARE(s.nodes[s.a].y, 0.0);
+        QCOMPARE(s.nodes[s.b].x, 0.0);
+        QCOMPARE(s.nodes[s.c].x, 0.0);
+        QCOMPARE(s.nodes[s.d].x, 30.0);
+        QCOMPARE(straightCrossings(s.graph, s.nodes), 0L);
+    }
+
+    // The tight square with groups {a, d} and {b, c}: the swaps that uncross it pair nodes of
+    // different groups, the ones inside a group swap an edge's ends, and no spot is free.
     void swapsStayInsideGroups() {
-        Square s = crossedSquare();
+        Square s = crossedSquare(30, 20);
         const std::vector<NodeBox> start = s.nodes;
         const auto stats = detail::reduceCrossings(s.graph, s.nodes, {{s.a, s.d}, {s.b, s.c}});
         QCOMPARE(stats.after, 1L);
-        QCOMPARE(stats.swapsKept, 0);
+        QCOMPARE(stats.swapsKept + stats.movesKept, 0);
         for (size_t i = 0; i < start.size(); ++i)
             QVERIFY(s.nodes[i].x == start[i].x && s.nodes[i].y == start[i].y);
     }
 
-    // a is 150 points wide; a and b in a group with g far right (300, 0), c and d alone. At
-    // b's place a spans x 25..175: free, so the swap uncrosses the square. With a member e at
-    // (160, 0) (x 150..170) that place is taken: a and b do not swap; nothing else helps (e and
-    // g have no edges; a at g's place leaves the group's area), so the crossing stays.
+    // The tight square with a 24 points wide (x -12..12) in a group with b and g (far right,
+    // (100, 0)); c and d alone. At b's place a spans x 18..42, 8 points clear of everything:
+    // a and b swap and the crossing goes. With a member e at (58, 0) (x 48..68) that place is
+    // taken; so is e's (a would touch b), and b swapping with e keeps the crossing (hand-drawn:
+    // the diagonals still meet at (19.75, 13.2)), so nothing moves.
     void swapNeverOverlapsBoxes() {
         for (bool blocked : {false, true}) {
-            Square s = crossedSquare();
-            s.nodes[s.a].width = 150;
+            Square s = crossedSquare(30, 20);
+            s.nodes[s.a].width = 24;
             const uint32_t g = s.graph.addNode("g", NodeKind::Service);
-            s.nodes.push_back({300, 0, 20, 10});
+            s.nodes.push_back({100, 0, 20, 10});
             std::vector<uint32_t> group{s.a, s.b, g};
             if (blocked) {
                 group.push_back(s.graph.addNode("e", NodeKind::Service));
-                s.nodes.push_back({160, 0, 20, 10});
+                s.nodes.push_back({58, 0, 20, 10});
             }
             const auto stats = detail::reduceCrossings(s.graph, s.nodes, {group, {s.c}, {s.d}});
             QCOMPARE(stats.after, blocked ? 1L : 0L);
-            QCOMPARE(s.nodes[s.a].x, blocked ? 0.0 : 100.0);
+            QCOMPARE(s.nodes[s.a].x, blocked ? 0.0 : 30.0);
             for (size_t i = 0; i < s.nodes.size(); ++i)
                 for (size_t j = i + 1; j < s.nodes.size(); ++j)
                     QVERIFY(!s.nodes[i].rect().intersects(s.nodes[j].rect()));
         }
     }
 
-    // Free nodes (no group) swap with free nodes, but never into a keep-out rectangle. a is 60
-    // wide; it cannot take b's or d's place (x 70..130 leaves the area all boxes cover, x up to
-    // 110). Without keep-out, a takes c's place (x -30..30 at the bottom), which uncrosses the
-    // square. A keep-out box at x 35..60, y 90..110 is within a's 8-point gap there, so a stays;
-    // b then swaps with d (equal boxes), which uncrosses the square as well.
+    // Free nodes (no group) never move into a keep-out rectangle. Without one, a moves halfway
+    // to d as in moveRemovesACrossing. A keep-out box over x 40..60, y 40..60 blocks that
+    // spot; a quarter of the way, (25, 25), is free but still on the diagonal the other edge
+    // crosses, and the same holds for b, c and d: the crossing stays.
     void freeNodesKeepOutOfGroupBoxes() {
         for (bool keepOut : {false, true}) {
-            Square s = crossedSquare();
-            s.nodes[s.a].width = 60;
+            Square s = crossedSquare(100, 100);
             std::vector<RectF> rects;
-            if (keepOut) rects.push_back({35, 90, 25, 20});
+            if (keepOut) rects.push_back({40, 40, 20, 20});
             const auto stats = detail::reduceCrossings(s.graph, s.nodes, {}, rects);
-            QCOMPARE(stats.after, 0L);
-            QCOMPARE(s.nodes[s.a].y, keepOut ? 0.0 : 100.0);
-            QCOMPARE(s.nodes[s.b].y, keepOut ? 100.0 : 0.0);
+            QCOMPARE(stats.after, keepOut ? 1L : 0L);
+            QCOMPARE(s.nodes[s.a].x, keepOut ? 0.0 : 50.0);
+            for (const NodeBox& n : s.nodes)
+                QVERIFY(!keepOut || !n.rect().intersects(rects[0]));
         }
     }
 
