@@ -64,7 +64,10 @@ model::Status ExpositionReader::checkPoint(const TextLine& line, SeriesRole role
     const MetricType type = m_family.type;
     const bool histogram = type == MetricType::Histogram || type == MetricType::GaugeHistogram;
     if (!histogram && type != MetricType::Summary) return model::okStatus();
-    const std::string key = pointKey(m_sample.labels, histogram ? "le" : "quantile");
+    // A MetricPoint is one label set (le/quantile aside) at one timestamp: a Metric may hold
+    // several points with increasing timestamps, each checked on its own.
+    std::string key = pointKey(m_sample.labels, histogram ? "le" : "quantile");
+    key.append("@").append(m_sample.timestampText);
     if (!m_point.active() || m_point.key() != key) {
         if (m_point.active())
             if (std::string err = m_point.close(histogram); !err.empty()) {

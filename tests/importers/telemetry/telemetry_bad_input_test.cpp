@@ -80,6 +80,17 @@ void TelemetryBadInputTest::fatal_data() {
     QTest::newRow("om no +Inf bucket")
         << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_count 1\n# EOF\n") << sniff
         << ErrorCode::Syntax << 2 << "+Inf";
+    // A second MetricPoint (later timestamp) is checked on its own: its +Inf bucket (line 3)
+    // is below its le="1" bucket.
+    QTest::newRow("om second point not cumulative")
+        << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1 10\nh_bucket{le=\"+Inf\"} 2 10\n"
+                      "h_bucket{le=\"1\"} 6 20\nh_bucket{le=\"+Inf\"} 5 20\n# EOF\n")
+        << sniff << ErrorCode::Syntax << 5 << "cumulative";
+    // Two points at one timestamp are one point with a repeated bucket.
+    QTest::newRow("om repeated point timestamp")
+        << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1 10\nh_bucket{le=\"+Inf\"} 2 10\n"
+                      "h_bucket{le=\"1\"} 3 10\n# EOF\n")
+        << sniff << ErrorCode::Syntax << 4 << "increasing le order";
     QTest::newRow("om buckets not cumulative")
         << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 5\nh_bucket{le=\"+Inf\"} 3\n# EOF\n")
         << sniff << ErrorCode::Syntax << 3 << "cumulative";

@@ -38,6 +38,7 @@ private slots:
     void logfmt();
     void plainText();
     void openMetricsTypes();
+    void openMetricsSeveralPoints();
     void csvMetrics();
     void sniffing_data();
     void sniffing();
@@ -317,6 +318,22 @@ void TelemetryEdgeTest::openMetricsTypes() {
     const auto jobs = test::seriesOf(s, "jobs_total", "kind=x");
     QCOMPARE(s.exemplarTrace[s.exemplarsOf(jobs)[0]].toHex(),
              std::string("0af7651916cd43dd8448eb211c80319c"));
+}
+
+void TelemetryEdgeTest::openMetricsSeveralPoints() {
+    // Two MetricPoints (timestamps 100 s and 110 s) of one histogram and one summary.
+    const auto r = importData("openmetrics_points.om");
+    QVERIFY2(!r.report.failed, qPrintable(test::describe(r.report)));
+    const model::MetricStore& s = *r.metrics;
+    // Histogram: two buckets, _count, _sum; summary: one quantile, _count, _sum.
+    QCOMPARE(s.seriesCount(), size_t(7));
+    QCOMPARE(s.sampleCount(), size_t(14));
+    const auto inf = test::seriesOf(s, "rpc_seconds_bucket", "le=+Inf");
+    QCOMPARE(test::firstTime(s, inf), int64_t(100) * 1000000000);
+    QCOMPARE(s.samplesOf(inf).size(), size_t(2));
+    QCOMPARE(s.sampleValue[s.samplesOf(inf)[1]], 5.0);
+    const auto median = test::seriesOf(s, "rpc_latency", "quantile=0.5");
+    QCOMPARE(s.sampleValue[s.samplesOf(median)[1]], 0.03);
 }
 
 void TelemetryEdgeTest::csvMetrics() {

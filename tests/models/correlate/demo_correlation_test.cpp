@@ -101,14 +101,6 @@ void DemoCorrelationTest::reportEqualsEmission() {
     const auto logReport = import::importTelemetryFile(t.logsPath, in.metrics, in.logs);
     QVERIFY2(!logReport.failed, logReport.error.toString().c_str());
     const auto metricReport = import::importTelemetryFile(t.metricsPath, in.metrics, in.logs);
-    // OpenMetrics lets a Metric have several MetricPoints with increasing timestamps (what the
-    // demo writes, one per step); the exposition reader still takes a second point of a
-    // histogram for a broken first one. Skip until it accepts them.
-    if (metricReport.failed &&
-        metricReport.error.detail.find("increasing le order") != std::string::npos)
-        QSKIP(qPrintable(QStringLiteral("OpenMetrics reader rejects several MetricPoints per "
-                                        "Metric: %1")
-                             .arg(QString::fromStdString(metricReport.error.toString()))));
     QVERIFY2(!metricReport.failed, metricReport.error.toString().c_str());
     QCOMPARE(uint64_t(in.logs.recordCount()), n.logLines);
 
