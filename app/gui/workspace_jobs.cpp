@@ -68,11 +68,15 @@ model::Status persistImports(const QString& workspacePath, const SessionSnapshot
     auto ws = openWorkspace(workspacePath, false);
     if (!ws) return ws.error();
     // The file holds the workspace's own sources; the raw-file imports are the new ones.
-    if (model::Status s =
-            (*ws)->persistNew(snapshot.inputs->dataset, newSourceReports(snapshot, 0));
-        !s)
-        return s;
-    return persistTelemetry(**ws, snapshot);
+    // Spans, logs and metrics go in together or not at all: after a failure the session keeps
+    // its raw files to write again, so a half-written file would hold them twice later.
+    return (*ws)->runBatch([&] {
+        if (model::Status s =
+                (*ws)->persistNew(snapshot.inputs->dataset, newSourceReports(snapshot, 0));
+            !s)
+            return s;
+        return persistTelemetry(**ws, snapshot);
+    });
 }
 
 model::Status saveWorkspaceCopy(const QString& path, const SessionSnapshot& snapshot,

@@ -125,6 +125,32 @@ bool Workspace::hasOtherTables() const {
     return !st.ok() || st.step() != SQLITE_ROW || st.i64(0) != 0;
 }
 
+Status Workspace::beginWrite(bool& nested) {
+    nested = !sqlite3_get_autocommit(m_db);
+    return exec(nested ? "SAVEPOINT tg_write" : "BEGIN IMMEDIATE");
+}
+
+Status Workspace::commitWrite(bool nested) {
+    return exec(nested ? "RELEASE tg_write" : "COMMIT");
+}
+
+void Workspace::rollbackWrite(bool nested) {
+    exec(nested ? "ROLLBACK TO tg_write; RELEASE tg_write" : "ROLLBACK");
+}
+
+Status Workspace::runBatch(const std::function<Status()>& writes) {
+    if (!sqlite3_get_autocommit(m_db))
+        return makeError(ErrorCode::Internal, "a batch of workspace writes cannot nest", m_path);
+    if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
+    Status s = writes();
+    if (s) s = exec("COMMIT");
+    if (s) return s;
+    if (!sqlite3_get_autocommit(m_db)) exec("ROLLBACK");
+    // The writes advanced the counts of what the file holds; it holds none of it now.
+    if (Status r = readCounts(); !r) return r;
+    return s;
+}
+
 Status Workspace::readCounts() {
     auto count = [&](const char* sql, uint64_t& out) -> Status {
         Statement st(m_db, sql);

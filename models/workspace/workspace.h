@@ -10,6 +10,7 @@
 // app hands it to a background writer while the GUI reads the in-memory dataset. The dataset
 // passed to persistNew must not change until it returns.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +50,12 @@ public:
     // Writes every source, string, resource and span the file does not have yet, in one
     // transaction. `reports` holds one JSON import report per new source (may be empty).
     Status persistNew(const Dataset& dataset, const std::vector<std::string>& reports = {});
+
+    // Runs `writes` (persistNew, persistNewLogs, ... on this workspace) as one transaction:
+    // either all of them are in the file afterwards, or none is (a failed write, or a failed
+    // commit, rolls everything back and the stored counts are read again). Inside, each write
+    // keeps its own all-or-nothing behaviour through a savepoint.
+    Status runBatch(const std::function<Status()>& writes);
 
     // Replaces every stored node position with `positions`, in one transaction.
     Status savePositions(const std::vector<NodePosition>& positions);
@@ -105,6 +112,11 @@ private:
     Status loadMetricHeads(MetricStore& metrics);
     Status readCounts();
     Status exec(const char* sql);
+    // One write's transaction: its own (BEGIN IMMEDIATE … COMMIT), or a savepoint when
+    // runBatch has a transaction open. `nested` is set by beginWrite.
+    Status beginWrite(bool& nested);
+    Status commitWrite(bool nested);
+    void rollbackWrite(bool nested);
     Error sqlError(const std::string& what) const;
 
     sqlite3* m_db = nullptr;

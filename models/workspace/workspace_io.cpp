@@ -44,10 +44,11 @@ Status Workspace::checkExtends(const Dataset& d) const {
 
 Status Workspace::persistNew(const Dataset& d, const std::vector<std::string>& reports) {
     if (Status s = checkExtends(d); !s) return s;
-    if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
+    bool nested = false;
+    if (Status s = beginWrite(nested); !s) return s;
     auto fail = [&](const std::string& what) -> Status {
         Error e = sqlError(what);
-        exec("ROLLBACK");
+        rollbackWrite(nested);
         return e;
     };
     {
@@ -108,8 +109,8 @@ Status Workspace::persistNew(const Dataset& d, const std::vector<std::string>& r
             sp.reset();
         }
     }
-    if (Status s = exec("COMMIT"); !s) {
-        exec("ROLLBACK");
+    if (Status s = commitWrite(nested); !s) {
+        rollbackWrite(nested);
         return s;
     }
     m_storedSources = d.sources.size();

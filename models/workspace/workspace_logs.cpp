@@ -123,9 +123,10 @@ Status Workspace::writeLogRows(const LogStore& logs, const CorrelationIndex* lin
 Status Workspace::persistNewLogs(const LogStore& logs, const CorrelationIndex* links,
                                  const std::vector<std::string>& reports) {
     if (Status s = checkExtendsLogs(logs); !s) return s;
-    if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
+    bool nested = false;
+    if (Status s = beginWrite(nested); !s) return s;
     auto fail = [&](Status s) -> Status {
-        exec("ROLLBACK");
+        rollbackWrite(nested);
         return s;
     };
     {
@@ -167,7 +168,7 @@ Status Workspace::persistNewLogs(const LogStore& logs, const CorrelationIndex* l
         if (!fts.ok() || fts.step() != SQLITE_DONE)
             return fail(sqlError("cannot index log bodies for search"));
     }
-    if (Status s = exec("COMMIT"); !s) return fail(s);
+    if (Status s = commitWrite(nested); !s) return fail(s);
     m_storedLogSources = logs.sources.size();
     m_storedLogStrings = logs.strings.size();
     m_storedLogStreams = logs.streamCount();

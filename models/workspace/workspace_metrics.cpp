@@ -161,12 +161,13 @@ Status Workspace::writeMetricRows(const MetricStore& m) {
 
 Status Workspace::persistNewMetrics(const MetricStore& m, const std::vector<std::string>& reports) {
     if (Status s = checkExtendsMetrics(m); !s) return s;
-    if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
+    bool nested = false;
+    if (Status s = beginWrite(nested); !s) return s;
     Status s = writeMetricHeads(m, reports);
     if (s) s = writeMetricRows(m);
-    if (s) s = exec("COMMIT");
+    if (s) s = commitWrite(nested);
     if (!s) {
-        exec("ROLLBACK");
+        rollbackWrite(nested);
         return s;
     }
     m_storedMetricSources = m.sources.size();

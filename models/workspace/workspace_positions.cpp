@@ -7,14 +7,15 @@
 namespace tg::model {
 
 Status Workspace::savePositions(const std::vector<NodePosition>& positions) {
-    if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
+    bool nested = false;
+    if (Status s = beginWrite(nested); !s) return s;
     auto fail = [&](const std::string& what) -> Status {
         Error e = sqlError(what);
-        exec("ROLLBACK");
+        rollbackWrite(nested);
         return e;
     };
     if (Status s = exec("DELETE FROM node_positions"); !s) {
-        exec("ROLLBACK");
+        rollbackWrite(nested);
         return s;
     }
     {
@@ -29,7 +30,11 @@ Status Workspace::savePositions(const std::vector<NodePosition>& positions) {
             st.reset();
         }
     }
-    return exec("COMMIT");
+    if (Status s = commitWrite(nested); !s) {
+        rollbackWrite(nested);
+        return s;
+    }
+    return okStatus();
 }
 
 Result<std::vector<NodePosition>> Workspace::loadPositions() {

@@ -124,6 +124,7 @@ private slots:
     void laterImportsAppendOnlyNewRows();
     void refusesStoreThatDoesNotExtend();
     void failedPersistLeavesFileAsItWas();
+    void batchIsAllOrNothing();
     void logsForTraceUseLinkedIds();
     void fullTextSearch();
     void ftsQueryQuotesUserText();
@@ -242,6 +243,41 @@ void TelemetryWorkspaceTest::failedPersistLeavesFileAsItWas() {
     QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM log_imports"), 1);
     QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM log_streams"), 1);
     QCOMPARE(ws->storedLogs(), uint64_t(1));
+}
+
+void TelemetryWorkspaceTest::batchIsAllOrNothing() {
+    // The GUI writes a session's spans and logs in one batch: when the logs fail after the
+    // spans were written, the spans must not stay (the session writes them again later).
+    TempWorkspace t;
+    Dataset spans;
+    buildTwoTraces(spans); // 3 spans
+    LogStore logs;
+    addLogs(logs, "first.log", {{1, "kept", {}}});
+    {
+        auto ws = t.open();
+        QVERIFY(ws->persistNewLogs(logs).ok());
+        LogStore unrelated; // does not extend the file: refused
+        addLogs(unrelated, "x.log", {{1, "a", {}}, {2, "b", {}}});
+        const Status s = ws->runBatch([&] {
+            if (Status w = ws->persistNew(spans); !w) return w;
+            return ws->persistNewLogs(unrelated);
+        });
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().detail.find("does not extend") != std::string::npos);
+        QCOMPARE(ws->storedSpans(), uint64_t(0)); // counts read again after the rollback
+        QCOMPARE(ws->storedLogs(), uint64_t(1));
+        // A batch cannot nest, and a good batch writes everything.
+        addLogs(logs, "second.log", {{2, "added", {}}});
+        const Status good = ws->runBatch([&] {
+            if (Status w = ws->runBatch([] { return okStatus(); }); w) return Status(okStatus());
+            if (Status w = ws->persistNew(spans); !w) return w;
+            return ws->persistNewLogs(logs);
+        });
+        QVERIFY2(good.ok(), good.ok() ? "" : good.error().toString().c_str());
+    }
+    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM spans"), 3);
+    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM logs"), 2);
+    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM imports"), 1);
 }
 
 void TelemetryWorkspaceTest::logsForTraceUseLinkedIds() {
