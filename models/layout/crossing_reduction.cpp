@@ -135,14 +135,22 @@ private:
     Grid makeEdgeGrid() const {
         const RectF box = coverOf({});
         const double area = std::max(1.0, box.width * box.height);
-        const double cell = std::sqrt(area / double(std::max<size_t>(1, m_graph.edges.size()))) * 2;
+        const double edges = double(std::max<size_t>(1, m_graph.edges.size()));
+        double cell = std::sqrt(area / edges) * 2; // about a quarter cell per edge
+        cell = std::max({cell, box.width / edges, box.height / edges}); // thin drawings too
         return Grid(box.x, box.y, box.right(), box.bottom(), cell);
     }
+
+    // Cells as large as the largest box, but never more than about four cells per node: a
+    // sparse drawing (far-apart components) must not allocate an enormous grid.
     Grid makeNodeGrid() const {
         const RectF box = coverOf({});
         double cell = 1;
         for (const NodeBox& n : m_nodes)
             cell = std::max({cell, n.width, n.height});
+        const double cells = double(std::max<size_t>(1, m_nodes.size())) * 4;
+        cell = std::max(cell, std::sqrt(std::max(1.0, box.width * box.height) / cells));
+        cell = std::max({cell, box.width / cells, box.height / cells});
         return Grid(box.x, box.y, box.right(), box.bottom(), cell);
     }
 

@@ -330,6 +330,17 @@ private slots:
         }
     }
 
+    // Boxes 20x10 on the corners of a 10 000 000-point square: the grids are sized by the
+    // number of nodes and edges, not by the extent in box widths (that would be 2.5e11 cells),
+    // and the move is the same as at 100 points: a goes halfway, the crossing goes.
+    void farApartNodes() {
+        Square s = crossedSquare(1e7, 1e7);
+        const auto stats = detail::reduceCrossings(s.graph, s.nodes, {{s.a, s.b, s.c, s.d}});
+        QCOMPARE(stats.after, 0L);
+        QCOMPARE(s.nodes[s.a].x, 5e6);
+        QCOMPARE(s.nodes[s.a].y, 5e6);
+    }
+
     // Free nodes (no group) never move into a keep-out rectangle. Without one, a moves halfway
     // to d as in moveRemovesACrossing. A keep-out box over x 40..60, y 40..60 blocks that
     // spot; a quarter of the way, (25, 25), is free but still on the diagonal the other edge
