@@ -111,10 +111,7 @@ public:
             addNode(n);
         for (const auto& members : groups)
             m_inner.push_back(coverOf(members));
-        std::vector<uint32_t> all(nodes.size());
-        for (uint32_t n = 0; n < nodes.size(); ++n)
-            all[n] = n;
-        m_everything = coverOf(all);
+        m_everything = coverOf({});
     }
 
     CrossingReductionStats run() {
