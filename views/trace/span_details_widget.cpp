@@ -71,7 +71,7 @@ SpanDetailsWidget::SpanDetailsWidget(QWidget* parent)
     m_tree->setAlternatingRowColors(true);
     m_logsNote->setObjectName(QStringLiteral("logsNote"));
     m_logs->setReadOnly(true);
-    m_logs->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_logs->setLineWrapMode(QPlainTextEdit::WidgetWidth); // the message matters more than columns
     m_logs->setMaximumBlockCount(5000); // a span's logs, not a log viewer
     auto* logsTitle = new QLabel(tr("<b>Logs</b>"), this);
     layout->addWidget(m_header);

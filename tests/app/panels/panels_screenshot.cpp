@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <cstdio>
 
+#include "app/explorer/explorer_controller.h"
+#include "app/explorer/trace_page.h"
 #include "app/gui/main_window.h"
 #include "app/gui/session_controller.h"
 #include "app/panels/panels_controller.h"
@@ -21,6 +23,8 @@
 #include "views/logs/log_table_model.h"
 #include "views/logs/logs_panel.h"
 #include "views/topology/topology_view.h"
+#include "views/trace/span_details_widget.h"
+#include "views/trace/waterfall_view.h"
 
 using namespace tg;
 
@@ -114,5 +118,32 @@ int main(int argc, char** argv) {
         panels->metricsPanel()->grab().save(
             QString(out).replace(QLatin1String(".png"), QLatin1String("-metrics.png")));
     }
-    return rows > 0 && charts >= 3 ? 0 : 8;
+    if (rows <= 0 || charts < 3) return 8;
+    // The Trace tab reached from an error log line: the waterfall with the line's span selected
+    // and its log lines in the span details (e.g. panels.png -> panels-trace.png).
+    if (qEnvironmentVariableIsSet("TOPOGRAPH_SCREENSHOT_TRACE")) {
+        const auto snapshot = session->snapshot();
+        const model::LogStore& logs = *snapshot->telemetry.logs;
+        const model::CorrelationIndex& links = *snapshot->telemetry.correlation;
+        for (uint32_t row = 0; row < logs.recordCount(); ++row) {
+            const model::LogLink link = links.logLink(row);
+            if (logs.severity[row] != model::LogSeverity::Error ||
+                link.status != model::LinkStatus::Span)
+                continue;
+            emit panels->traceRequested(link.trace, snapshot->inputs->dataset.spanId[link.spanRow]);
+            break;
+        }
+        app::TracePage* page = window.explorer()->tracePage();
+        if (!waitFor([&] { return page->waterfall()->selectedSpanRow().has_value(); }, 60000))
+            return 9;
+        QTest::qWait(600);
+        const QString logsText = page->details()->logsText();
+        std::printf("trace tab: %lld log line(s) for the selected span\n",
+                    static_cast<long long>(logsText.isEmpty() ? 0 : logsText.count('\n') + 1));
+        if (!window.grab().save(
+                QString(out).replace(QLatin1String(".png"), QLatin1String("-trace.png"))))
+            return 7;
+        if (logsText.isEmpty()) return 10;
+    }
+    return 0;
 }
