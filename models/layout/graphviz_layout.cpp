@@ -50,23 +50,19 @@ LayoutGeometry fromPass(PassOutput&& pass, const std::vector<Group>& groups) {
 }
 
 // Lookups the crossing post-pass may spend (crossing_reduction.h): 40 000 up to 1000 nodes
-// (about 120 ms at 1000; smaller graphs mostly run out of improvements first), then falling
-// with the square of the size: each lookup costs more in a larger, denser drawing, and 3000
-// services must show within 2 s. From about 2500 nodes the budget no longer covers the first
-// count of every edge and the pass is skipped (at 3000 it took 80 ms for 1 % fewer crossings).
+// (about 120 ms at 1000; smaller graphs mostly run out of improvements first), then less as
+// graphs grow, since each lookup costs more in a larger, denser drawing and 3000 services must
+// still show within 2 s (about 80 ms there).
 long crossingWorkBudget(size_t nodes) {
-    constexpr double kBudget = 40000, kFullUpTo = 1000;
-    const double n = std::max(double(nodes), kFullUpTo);
-    return long(kBudget * (kFullUpTo / n) * (kFullUpTo / n));
+    constexpr long kBudget = 40000, kFullUpTo = 1000;
+    const long n = std::max(long(nodes), 1L);
+    return n <= kFullUpTo ? kBudget : kBudget * kFullUpTo / n;
 }
 
 // Swaps nodes of a straight-edge drawing to cross fewer edges, then redraws the edges of the
 // nodes that moved (the others keep the lines Graphviz clipped to their shapes).
 void reduceDrawingCrossings(const ServiceGraph& graph, LayoutGeometry& geo,
                             const std::vector<Group>& groups) {
-    CrossingReductionOptions options;
-    options.workBudget = crossingWorkBudget(graph.nodes.size());
-    if (options.workBudget <= long(graph.edges.size())) return; // cannot even count them all
     std::vector<std::vector<uint32_t>> members;
     std::vector<RectF> boxes;
     for (size_t k = 0; k < groups.size(); ++k) {
@@ -79,6 +75,8 @@ void reduceDrawingCrossings(const ServiceGraph& graph, LayoutGeometry& geo,
     for (NodeBox& n : geo.nodes)
         n.x = std::round(n.x * 64) / 64, n.y = std::round(n.y * 64) / 64;
     const std::vector<NodeBox> before = geo.nodes;
+    CrossingReductionOptions options;
+    options.workBudget = crossingWorkBudget(graph.nodes.size());
     reduceCrossings(graph, geo.nodes, members, boxes, options);
     for (size_t i = 0; i < graph.edges.size() && i < geo.edges.size(); ++i) {
         const GraphEdge& e = graph.edges[i];
