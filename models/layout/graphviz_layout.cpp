@@ -155,17 +155,11 @@ private:
 
     double labelRoom() const { return m_options.fontSize * 1.6; }
 
-    // The whole graph by sfdp, with small hidden hubs per group tied to its members, so the
-    // members of a group come out near each other (measured at 1000 services: 9% fewer
-    // crossings than without hubs). Larger graphs have more calls pulling a group apart and
-    // get three hubs (sfdp merges parallel edges, so more hubs is how the pull grows): over
-    // three generated graphs per size, three hubs crossed 2-3% fewer edges at 1000 services
-    // and 2-7% fewer at 3000, mixed at 600 (-10%, -8%, +5%), and 1-16% more at 300.
-    // Overlaps are kept here and removed per group below, which costs a third of removing them
-    // over the whole graph.
+    // The whole graph by sfdp, with one small hidden hub per group tied to its members, so
+    // the members of a group come out near each other (measured at 1000 services: 9% fewer
+    // crossings than without hubs). Overlaps are kept here and removed per group below, which
+    // costs a third of removing them over the whole graph.
     Result<PassOutput> globalPass() const {
-        constexpr size_t kStrongPullFrom = 500;
-        const int hubs = m_graph.nodes.size() >= kStrongPullFrom ? 3 : 1;
         PassInput in;
         in.engine = "sfdp";
         in.overlap = "true";
@@ -174,12 +168,10 @@ private:
         for (const GraphEdge& e : m_graph.edges)
             in.edges.push_back({e.source, e.target, {}});
         for (const Group& g : m_groups) {
-            for (int h = 0; h < hubs; ++h) {
-                const uint32_t hub = uint32_t(in.nodes.size());
-                in.nodes.push_back({1, 1, false, {}, std::nullopt});
-                for (uint32_t m : g.members)
-                    in.edges.push_back({hub, m, {}});
-            }
+            const uint32_t hub = uint32_t(in.nodes.size());
+            in.nodes.push_back({1, 1, false, {}, std::nullopt});
+            for (uint32_t m : g.members)
+                in.edges.push_back({hub, m, {}});
         }
         return runPass(m_gvc, in, m_options);
     }
