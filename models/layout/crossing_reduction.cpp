@@ -58,7 +58,7 @@ public:
     const std::vector<uint32_t>& at(size_t cell) const { return m_cells[cell]; }
     void erase(size_t cell, uint32_t item) {
         auto& list = m_cells[cell];
-        list.erase(std::find(list.begin(), list.end(), item));
+        if (auto it = std::find(list.begin(), list.end(), item); it != list.end()) list.erase(it);
     }
 
 private:

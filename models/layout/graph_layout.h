@@ -6,7 +6,8 @@
 // edges on that graph); `sfdp`
 // beyond (scales to thousands; with grouping, the whole graph is laid out once and each group
 // boxed around its members, the boxes then pushed apart, so groups never overlap; edges are
-// straight lines). The result is a
+// straight lines; last, nodes move or swap within their group where fewer edges cross). The
+// result is a
 // LayoutGeometry in Qt's orientation (points, origin top-left, y growing down) that every view and
 // export draws from, so the GUI and the SVG/PNG/PDF exports look the same. Graphviz's own
 // renderers are never used.

@@ -1,7 +1,8 @@
 #pragma once
 // Private to models/layout: a ServiceGraph → one or more Graphviz passes (graphviz_pass.h) →
 // LayoutGeometry. dot gets the whole graph with "cluster_N" subgraphs per group; sfdp (which has
-// no clusters) lays out each group, then the groups as boxes, and composes the two levels.
+// no clusters) lays out the whole graph with hidden group hubs, then boxes each group and pushes
+// the boxes apart. Every sfdp drawing then gets the crossing post-pass (crossing_reduction.h).
 //
 // Thread affinity: Graphviz is not thread-safe; only LayoutWorker's thread calls this, with the
 // GVC_t context that thread owns.
