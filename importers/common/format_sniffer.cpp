@@ -6,6 +6,8 @@
 #include <fstream>
 #include <vector>
 
+#include "importers/common/span_csv_columns.h"
+
 namespace tg::import {
 
 const char* formatName(Format format) {
@@ -22,6 +24,8 @@ const char* formatName(Format format) {
         return "zipkin-json";
     case Format::Workspace:
         return "workspace";
+    case Format::SpanCsv:
+        return "csv-spans";
     }
     return "unknown";
 }
@@ -66,6 +70,23 @@ bool looksLikeOtlpProtobuf(std::string_view head) {
     return inner == 0x0A || inner == 0x12 || inner == 0x1A;
 }
 
+// A CSV header naming a span table's columns (span_csv_columns.h) on the first line.
+bool looksLikeSpanCsv(std::string_view text) {
+    const std::string_view line = text.substr(0, text.find('\n'));
+    if (line.find(',') == std::string_view::npos || line.find('\0') != std::string_view::npos)
+        return false;
+    std::vector<std::string_view> cells;
+    for (size_t pos = 0;;) {
+        const size_t comma = line.find(',', pos);
+        std::string_view cell = line.substr(pos, comma == line.npos ? line.npos : comma - pos);
+        if (!cell.empty() && cell.back() == '\r') cell.remove_suffix(1);
+        cells.push_back(cell);
+        if (comma == line.npos) break;
+        pos = comma + 1;
+    }
+    return classifySpanCsvHeader(cells).usable();
+}
+
 } // namespace
 
 SniffResult sniffContent(std::string_view head) {
@@ -102,6 +123,10 @@ SniffResult sniffContent(std::string_view head) {
             r.reason = "JSON, but no trace format's keys (resourceSpans, operationName, "
                        "localEndpoint) were found in its first bytes";
         }
+        return r;
+    }
+    if (looksLikeSpanCsv(text.substr(first))) {
+        r.format = Format::SpanCsv;
         return r;
     }
     if (looksLikeOtlpProtobuf(text)) {

@@ -11,7 +11,7 @@
 
 namespace tg::import {
 
-enum class Format { Unknown, JaegerJson, OtlpJson, OtlpProtobuf, ZipkinJson, Workspace };
+enum class Format { Unknown, JaegerJson, OtlpJson, OtlpProtobuf, ZipkinJson, Workspace, SpanCsv };
 const char* formatName(Format format); // "jaeger-json", ...
 
 struct ImportOptions {

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "importers/common/format_sniffer.h"
+#include "importers/csv_spans/span_csv_importer.h"
 #include "importers/jaeger/jaeger_json_importer.h"
 #include "importers/otlp/otlp_json_importer.h"
 #include "models/dataset/dataset_builder.h"
@@ -31,6 +32,8 @@ model::Status dispatch(Format format, const JsonInput& input, model::SpanSink& s
         return importJaegerJson(input, sink, options);
     case Format::OtlpJson:
         return importOtlpJson(input, sink, options);
+    case Format::SpanCsv:
+        return importSpanCsv(input, sink, options);
 #ifdef TOPOGRAPH_HAVE_ZIPKIN
     case Format::ZipkinJson:
         return importZipkinJson(input, sink, options);
