@@ -5,17 +5,24 @@
 
 #include "app/gui/main_window.h"
 #include "app/gui/session_controller.h"
+#include "app/gui/session_snapshot.h"
 #include "views/topology/topology_view.h"
 
 namespace tg::app {
 namespace {
 
-// Saves a grab of the window once the topology shows its nodes, then quits.
+// Saves a grab of the window once the topology shows its nodes (or, for logs or metrics
+// opened alone, once they are loaded), then quits.
 void arrangeScreenshot(MainWindow& window, const QString& path) {
     auto* poll = new QTimer(&window);
     poll->setInterval(100);
     QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, path] {
-        if (window.controller()->isBusy() || window.topologyView()->visibleNodeCount() == 0) return;
+        if (window.controller()->isBusy()) return;
+        // Logs or metrics opened alone have no map: the panels are what there is to see.
+        const auto shown = window.controller()->snapshot();
+        const bool telemetryOnly =
+            shown && (shown->telemetry.logCount() > 0 || shown->telemetry.seriesCount() > 0);
+        if (window.topologyView()->visibleNodeCount() == 0 && !telemetryOnly) return;
         poll->stop();
         // Show what an SRE would look at first: the service with the most errors, inspected.
         if (const auto snapshot = window.controller()->snapshot(); snapshot && snapshot->graph) {

@@ -190,6 +190,18 @@ private slots:
         QCOMPARE(m_geo.nodes.size(), m_graph->nodes.size());
     }
 
+    void emptyGraphShowsHowToGetAMap() {
+        TopologyView empty;
+        empty.resize(800, 500);
+        QVERIFY(empty.showsEmptyHint()); // nothing set yet
+        auto view = makeView();
+        QVERIFY(!view->showsEmptyHint());
+        view->setGraph(std::make_shared<tg::model::ServiceGraph>(), {}); // logs opened alone
+        QVERIFY(view->showsEmptyHint());
+        view->setGraph(m_graph, m_geo);
+        QVERIFY(!view->showsEmptyHint());
+    }
+
     void sceneHasOneItemPerElementWithItsText() {
         auto view = makeView();
         const auto nodes = itemsOf<NodeItem>(view->scene());

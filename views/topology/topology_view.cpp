@@ -1,6 +1,7 @@
 #include "views/topology/topology_view.h"
 
 #include <QEvent>
+#include <QLabel>
 #include <QPainter>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -50,6 +51,15 @@ TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
     connect(m_canvas, &TopologyCanvas::zoomOutRequested, this, &TopologyView::zoomOut);
     connect(m_canvas, &TopologyCanvas::resetZoomRequested, this, &TopologyView::resetZoom);
     connect(m_canvas, &TopologyCanvas::fitRequested, this, &TopologyView::fitToView);
+    // An empty canvas says what would fill it (logs or metrics opened alone, nothing yet).
+    m_emptyHint =
+        new QLabel(tr("No service map yet.\nOpen or drop trace files (Jaeger, OTLP, "
+                      "Zipkin, span tables in CSV) or a workspace: File ▸ Open (Ctrl+O)."),
+                   this);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
     applyStyle();
 }
 
@@ -86,6 +96,7 @@ void TopologyView::setSceneData(std::shared_ptr<const TopologySceneData> data) {
     updateZoomLimits();
     if (!refresh) fitToView();
     updateMinimap();
+    m_emptyHint->setVisible(m_scene->data()->graph->nodes.empty());
 }
 
 void TopologyView::restoreSelection(const QString& nodeName, const QString& edgeFrom,
@@ -307,6 +318,10 @@ QImage TopologyView::renderVisible(double scale) const {
     return image;
 }
 
+bool TopologyView::showsEmptyHint() const {
+    return !m_emptyHint->isHidden();
+}
+
 int TopologyView::visibleNodeCount() const {
     return m_scene->visibleNodeCount();
 }
@@ -322,6 +337,7 @@ void TopologyView::updateMinimap() {
 void TopologyView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     updateZoomLimits();
+    m_emptyHint->setGeometry(rect().adjusted(40, 40, -40, -40));
 }
 
 void TopologyView::showEvent(QShowEvent* event) {

@@ -32,6 +32,8 @@
 
 class QGraphicsScene;
 
+class QLabel;
+
 namespace tg::view {
 
 class TopologyCanvas;
@@ -70,8 +72,10 @@ public:
     void selectEdge(uint32_t edge);
     void clearSelection();
     QImage renderVisible(double scale) const; // for "copy as image"
-    int visibleNodeCount() const;             // for tests
-    QGraphicsScene* scene() const;            // for tests
+    int visibleNodeCount() const;
+    // True while the canvas tells the user how to get a map (the graph has no services).
+    bool showsEmptyHint() const;   // for tests
+    QGraphicsScene* scene() const; // for tests
 
 signals:
     void nodeSelected(uint32_t node);
@@ -104,6 +108,7 @@ private:
 
     TopologyScene* m_scene;
     TopologyCanvas* m_canvas;
+    QLabel* m_emptyHint = nullptr; // over the canvas while the graph has no services
     TopologyStyle m_style;
     QHash<QString, QPointF> m_pinned;
     bool m_hideHealthy = false;
