@@ -67,15 +67,25 @@ model::LogSeverity severityOf(std::string_view text) {
 
 } // namespace
 
+uint8_t LogFields::roleOfKey(std::string_view key) {
+    for (const auto& [known, role] : m_roleCache)
+        if (known == key) return role;
+    const auto role = static_cast<uint8_t>(roleOf(key));
+    constexpr size_t kMaxCachedKeys = 64; // JSON with ever-new keys must not grow it
+    if (m_roleCache.size() < kMaxCachedKeys) m_roleCache.emplace_back(key, role);
+    return role;
+}
+
 bool LogFields::assemble(model::LogInput& record, std::vector<model::LabelInput>& labels,
                          std::string_view fallbackBody) {
     // Which field fills each role: the highest level wins, then the first at that level.
     const LogField* chosen[7] = {};
-    for (const LogField& f : m_fields) {
-        const Role role = roleOf(f.key);
+    for (LogField& f : m_fields) {
+        f.role = roleOfKey(f.key);
+        const auto role = static_cast<Role>(f.role);
         const auto r = static_cast<size_t>(role);
         if (role == Role::Attribute || role == Role::Label) continue;
-        if (role == Role::Time && !parseLogTime(f.text())) continue;
+        if (role == Role::Time && !(f.timeNs = parseLogTime(f.text()))) continue;
         if ((role == Role::Trace || role == Role::Span) && f.text().empty()) continue;
         if (!chosen[r] || f.level > chosen[r]->level) chosen[r] = &f;
     }
@@ -85,7 +95,7 @@ bool LogFields::assemble(model::LogInput& record, std::vector<model::LabelInput>
     const LogField* trace = chosen[static_cast<size_t>(Role::Trace)];
     const LogField* span = chosen[static_cast<size_t>(Role::Span)];
     if (time)
-        record.timeNs = *parseLogTime(time->text());
+        record.timeNs = *time->timeNs;
     else
         record.flags |= model::kLogNoTime;
     record.body = body ? body->text() : fallbackBody;
@@ -97,13 +107,11 @@ bool LogFields::assemble(model::LogInput& record, std::vector<model::LabelInput>
     if (span) record.span = model::parseSpanId(span->text());
     for (const LogField& f : m_fields) {
         if (&f == time || &f == body || &f == severity || &f == trace || &f == span) continue;
-        const Role role = roleOf(f.key);
-        if (role == Role::Time && time && f.level < time->level) {
+        const auto role = static_cast<Role>(f.role);
+        if (role == Role::Time && time && f.level < time->level && f.timeNs) {
             // The envelope's time of an embedded document: when it was collected.
-            if (auto t = parseLogTime(f.text())) {
-                record.observedNs = *t;
-                continue;
-            }
+            record.observedNs = *f.timeNs;
+            continue;
         }
         if (role == Role::Label)
             labels.push_back({f.key, f.text()});

@@ -8,8 +8,10 @@
 // JSON inside a Docker json-file "log" string) rank before the envelope's; the envelope's time
 // then becomes the observed time. One LogFields per import job, reused line after line.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "importers/common/text_arena.h"
@@ -26,6 +28,9 @@ struct LogField {
         return value.type == model::AttrType::String ? value.str : rendered;
     }
     std::string_view rendered; // numbers/bools as text (for times, IDs and labels)
+    // Worked out once per record by LogFields::assemble (the key's role, a time field's value).
+    uint8_t role = 0;
+    std::optional<int64_t> timeNs;
 };
 
 class LogFields {
@@ -46,8 +51,13 @@ public:
                   std::string_view fallbackBody);
 
 private:
+    uint8_t roleOfKey(std::string_view key);
+
     std::vector<LogField> m_fields;
     TextArena m_arena;
+    // The roles of the keys seen so far: a file repeats a handful of keys on every line, and
+    // matching each against every known key name was a fifth of the import.
+    std::vector<std::pair<std::string, uint8_t>> m_roleCache;
 };
 
 // ns since the epoch from a time field's text: RFC 3339 and friends, or an epoch number in
