@@ -8,16 +8,25 @@
 namespace tg::model {
 
 StreamId LogStore::addStream(std::span<const LabelInput> in) {
+    m_text.clear();
+    for (const LabelInput& l : in) {
+        m_text.append(l.key).push_back('\x1f');
+        m_text.append(l.value).push_back('\x1e');
+    }
+    if (const auto it = m_streamByText.find(m_text); it != m_streamByText.end()) return it->second;
     m_identity.clear();
     const size_t before = labels.size();
     internLabelSet(strings, in, labels, m_identity);
+    StreamId id = 0;
     if (const auto it = m_streamByIdentity.find(m_identity); it != m_streamByIdentity.end()) {
         labels.resize(before);
-        return it->second;
+        id = it->second;
+    } else {
+        id = static_cast<StreamId>(streamCount());
+        streamLabelBegin.push_back(static_cast<uint32_t>(labels.size()));
+        m_streamByIdentity.emplace(m_identity, id);
     }
-    const auto id = static_cast<StreamId>(streamCount());
-    streamLabelBegin.push_back(static_cast<uint32_t>(labels.size()));
-    m_streamByIdentity.emplace(m_identity, id);
+    m_streamByText.emplace(m_text, id);
     return id;
 }
 
@@ -67,6 +76,7 @@ void LogStore::truncate(const Checkpoint& to) {
         }
         m_streamByIdentity.erase(identity);
     }
+    std::erase_if(m_streamByText, [&](const auto& entry) { return entry.second >= to.streams; });
     const size_t n = to.records;
     timeNs.resize(n);
     observedNs.resize(n);

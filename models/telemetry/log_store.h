@@ -139,6 +139,10 @@ private:
 
     std::unordered_map<std::string, StreamId> m_streamByIdentity;
     std::string m_identity; // scratch
+    // The label text as given (keys and values in input order) -> stream: most records repeat
+    // a stream already seen, and this answers them without sorting or interning.
+    std::unordered_map<std::string, StreamId> m_streamByText;
+    std::string m_text; // scratch
     uint16_t m_currentSource = 0;
     std::vector<uint32_t> m_timeOrder;
 };

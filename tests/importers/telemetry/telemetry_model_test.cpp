@@ -199,6 +199,14 @@ void TelemetryModelTest::logTruncateRollsBack() {
     QCOMPARE(logs.bodyBytes, std::string("kept"));
     QVERIFY(logs.indexCurrent());
     QCOMPARE(logs.addStream(b), StreamId(1)); // its identity was forgotten too
+    QCOMPARE(logs.streamCount(), size_t(2));  // ... and the stream made again
+    QCOMPARE(logs.strings.view(logs.streamLabels(1)[0].value), std::string_view("b"));
+    // One label set in two orders is one stream; a repeat answers without a new one.
+    const LabelInput xy[] = {{"x", "1"}, {"y", "2"}}, yx[] = {{"y", "2"}, {"x", "1"}};
+    const StreamId s = logs.addStream(xy);
+    QCOMPARE(logs.addStream(yx), s);
+    QCOMPARE(logs.addStream(xy), s);
+    QCOMPARE(logs.streamCount(), size_t(3));
 }
 
 void TelemetryModelTest::severityNormalises() {
