@@ -8,6 +8,7 @@
 #include "models/layout/crossing_reduction.h"
 #include "models/layout/edge_crossings.h"
 #include "models/layout/graphviz_pass.h"
+#include "models/layout/group_placement.h"
 
 namespace tg::model::detail {
 
@@ -148,7 +149,7 @@ private:
     // A group's members where the global layout put them, overlaps removed, relative to
     // their bounding box (nodes[j] belongs to the group's j-th member).
     struct Part {
-        RectF bounds; // where the members were in the global layout
+        PointF start; // where the box starts: groupStart() of the members in the global layout
         std::vector<NodeBox> nodes;
         double width = 0, height = 0;
     };
@@ -178,18 +179,14 @@ private:
 
     Result<Part> separateMembers(const Group& group) const {
         Part part;
-        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
         PassInput in;
         in.engine = "nop";
         for (uint32_t m : group.members) {
-            const RectF r = m_global[m].rect();
-            x0 = std::min(x0, r.x), y0 = std::min(y0, r.y);
-            x1 = std::max(x1, r.right()), y1 = std::max(y1, r.bottom());
             PassNode node = passNode(m_graph, m, m_options);
             node.start = PointF{m_global[m].x, m_global[m].y};
             in.nodes.push_back(node);
         }
-        part.bounds = {x0, y0, x1 - x0, y1 - y0};
+        part.start = groupStart(m_global, group.members);
         auto pass = runPass(m_gvc, in, m_options);
         if (!pass) return pass.error();
         part.nodes = std::move(pass.value().nodes);
@@ -205,13 +202,12 @@ private:
         in.engine = "nop";
         const double margin = m_options.clusterMargin;
         for (const Part& part : m_parts) {
-            const RectF& b = part.bounds; // centred where the members were
             PassNode box{part.width + 2 * margin,
                          part.height + 2 * margin + labelRoom(),
                          false,
                          {},
                          std::nullopt};
-            box.start = PointF{b.x + b.width / 2, b.y + b.height / 2 - labelRoom() / 2};
+            box.start = PointF{part.start.x, part.start.y - labelRoom() / 2};
             in.nodes.push_back(box);
         }
         for (uint32_t i = 0; i < m_graph.nodes.size(); ++i) {

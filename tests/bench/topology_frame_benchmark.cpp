@@ -534,6 +534,8 @@ Row runSize(int services, uint64_t seed, int frames, bool graphviz, int timeoutS
     if (only.isEmpty() || only == "close") row.close = measureFrames(canvas, image, frames);
 
     row.oursCrossings = model::countEdgeCrossings(model::layoutPolylines(*graph, geo));
+    std::fprintf(stderr, "%d services: layout %.0f ms, crossings %ld\n", services, row.layoutMs,
+                 row.oursCrossings);
     if (graphviz && engine != "sfdp-command") {
         // The price of group boxes: the same layout with grouping off.
         model::LayoutOptions options;

@@ -10,6 +10,7 @@
 #include "models/layout/crossing_reduction.h"
 #include "models/layout/edge_crossings.h"
 #include "models/layout/graph_layout.h"
+#include "models/layout/group_placement.h"
 #include "models/layout/layout_worker.h"
 
 using namespace tg::model;
@@ -356,6 +357,19 @@ private slots:
             for (const NodeBox& n : s.nodes)
                 QVERIFY(!keepOut || !n.rect().intersects(rects[0]));
         }
+    }
+
+    // A group of four in a row at x = 0, 10, 20, 100 (boxes 20 wide), plus a node outside it.
+    // The box starts at the members' mean, (0 + 10 + 20 + 100) / 4 = 32.5 and
+    // (0 + 4 + 8 + 0) / 4 = 3, not at the centre of their bounding box (x -10..110: 50).
+    void groupStartsAtMembersMean() {
+        const std::vector<NodeBox> nodes{
+            {0, 0, 20, 10}, {10, 4, 20, 10}, {500, 500, 20, 10}, {20, 8, 20, 10}, {100, 0, 20, 10}};
+        const PointF start = detail::groupStart(nodes, {0, 1, 3, 4});
+        QCOMPARE(start.x, 32.5);
+        QCOMPARE(start.y, 3.0);
+        QCOMPARE(detail::groupStart(nodes, {2}).x, 500.0);
+        QCOMPARE(detail::groupStart(nodes, {}).x, 0.0);
     }
 
     void emptyGraph() {
