@@ -25,8 +25,8 @@ void arrangeScreenshot(MainWindow& window, const QString& path) {
         if (window.topologyView()->visibleNodeCount() == 0 && !telemetryOnly) return;
         poll->stop();
         // Show what an SRE would look at first: the service with the most errors, inspected.
-        if (const auto snapshot = window.controller()->snapshot(); snapshot && snapshot->graph) {
-            const auto& nodes = snapshot->graph->nodes;
+        if (shown && shown->graph) {
+            const auto& nodes = shown->graph->nodes;
             size_t worst = 0;
             for (size_t i = 1; i < nodes.size(); ++i)
                 if (nodes[i].stats.errors > nodes[worst].stats.errors) worst = i;

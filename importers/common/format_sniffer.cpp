@@ -70,22 +70,7 @@ bool looksLikeOtlpProtobuf(std::string_view head) {
     return inner == 0x0A || inner == 0x12 || inner == 0x1A;
 }
 
-// A CSV header naming a span table's columns (span_csv_columns.h) on the first line.
-bool looksLikeSpanCsv(std::string_view text) {
-    const std::string_view line = text.substr(0, text.find('\n'));
-    if (line.find(',') == std::string_view::npos || line.find('\0') != std::string_view::npos)
-        return false;
-    std::vector<std::string_view> cells;
-    for (size_t pos = 0;;) {
-        const size_t comma = line.find(',', pos);
-        std::string_view cell = line.substr(pos, comma == line.npos ? line.npos : comma - pos);
-        if (!cell.empty() && cell.back() == '\r') cell.remove_suffix(1);
-        cells.push_back(cell);
-        if (comma == line.npos) break;
-        pos = comma + 1;
-    }
-    return classifySpanCsvHeader(cells).usable();
-}
+bool looksLikeSpanCsv(std::string_view text); // with the CSV helpers below
 
 } // namespace
 
@@ -474,6 +459,15 @@ bool looksLikeCsvHeader(const std::vector<std::string_view>& cells) {
                 return false;
     }
     return true;
+}
+
+// A CSV header naming a span table's columns (span_csv_columns.h) on the first line.
+bool looksLikeSpanCsv(std::string_view text) {
+    const auto lines = firstLines(text, 1, true);
+    if (lines.empty() || lines[0].find(',') == std::string_view::npos ||
+        lines[0].find('\0') != std::string_view::npos)
+        return false;
+    return classifySpanCsvHeader(splitCsvHeader(lines[0])).usable();
 }
 
 ContentKind sniffCsv(const std::vector<std::string_view>& lines) {

@@ -136,13 +136,12 @@ model::Status importSpanCsv(const JsonInput& input, model::SpanSink& sink,
     TelemetryImportOptions csvOptions;
     static_cast<ImportOptions&>(csvOptions) = options;
     SpanCsvReader reader(input, sink);
-    model::Status failed = model::okStatus();
+    model::Status rows = model::okStatus(); // the first fatal row (a header without columns)
     const model::Status read = forEachCsvRow(input, csvOptions, [&](const CsvRow& row) {
-        if (!failed) return;
-        failed = reader.row(row);
+        if (rows) rows = reader.row(row);
     });
     if (!read) return read;
-    if (!failed) return failed;
+    if (!rows) return rows;
     if (sink.spansAdded() == 0)
         return lineError(input.path, 1, -1, "the span table has no readable rows",
                          model::ErrorCode::Syntax);

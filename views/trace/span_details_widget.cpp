@@ -72,7 +72,7 @@ SpanDetailsWidget::SpanDetailsWidget(QWidget* parent)
     m_logsNote->setObjectName(QStringLiteral("logsNote"));
     m_logs->setReadOnly(true);
     m_logs->setLineWrapMode(QPlainTextEdit::WidgetWidth); // the message matters more than columns
-    m_logs->setMaximumBlockCount(5000); // a span's logs, not a log viewer
+    m_logs->setMaximumBlockCount(5000);                   // a span's logs, not a log viewer
     auto* logsTitle = new QLabel(tr("<b>Logs</b>"), this);
     layout->addWidget(m_header);
     layout->addWidget(m_tree, 3);
