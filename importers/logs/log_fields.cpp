@@ -1,5 +1,7 @@
 #include "importers/logs/log_fields.h"
 
+#include <algorithm>
+
 #include "importers/telemetry/telemetry_values.h"
 #include "models/telemetry/telemetry_keys.h"
 
@@ -67,12 +69,30 @@ model::LogSeverity severityOf(std::string_view text) {
 
 } // namespace
 
-uint8_t LogFields::roleOfKey(std::string_view key) {
-    for (const auto& [known, role] : m_roleCache)
-        if (known == key) return role;
-    const auto role = static_cast<uint8_t>(roleOf(key));
-    constexpr size_t kMaxCachedKeys = 64; // JSON with ever-new keys must not grow it
-    if (m_roleCache.size() < kMaxCachedKeys) m_roleCache.emplace_back(key, role);
+uint8_t LogFields::roleOfKey(std::string_view key, size_t position) {
+    // Lines of a file mostly repeat their keys in the same order: try the key that stood at
+    // this position in the last record first.
+    if (position < m_slotAt.size()) {
+        const uint8_t slot = m_slotAt[position];
+        if (slot < m_roleCache.size() && m_roleCache[slot].first == key)
+            return m_roleCache[slot].second;
+    }
+    size_t slot = 0;
+    while (slot < m_roleCache.size() && m_roleCache[slot].first != key)
+        ++slot;
+    uint8_t role = 0;
+    if (slot < m_roleCache.size()) {
+        role = m_roleCache[slot].second;
+    } else {
+        role = static_cast<uint8_t>(roleOf(key));
+        constexpr size_t kMaxCachedKeys = 64; // JSON with ever-new keys must not grow it
+        if (m_roleCache.size() < kMaxCachedKeys) m_roleCache.emplace_back(key, role);
+    }
+    constexpr size_t kMaxPositions = 64;
+    if (position < kMaxPositions) {
+        if (position >= m_slotAt.size()) m_slotAt.resize(position + 1, 0xFF);
+        m_slotAt[position] = static_cast<uint8_t>(std::min<size_t>(slot, 0xFF));
+    }
     return role;
 }
 
@@ -80,8 +100,9 @@ bool LogFields::assemble(model::LogInput& record, std::vector<model::LabelInput>
                          std::string_view fallbackBody) {
     // Which field fills each role: the highest level wins, then the first at that level.
     const LogField* chosen[7] = {};
-    for (LogField& f : m_fields) {
-        f.role = roleOfKey(f.key);
+    for (size_t i = 0; i < m_fields.size(); ++i) {
+        LogField& f = m_fields[i];
+        f.role = roleOfKey(f.key, i);
         const auto role = static_cast<Role>(f.role);
         const auto r = static_cast<size_t>(role);
         if (role == Role::Attribute || role == Role::Label) continue;

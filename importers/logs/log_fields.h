@@ -51,13 +51,14 @@ public:
                   std::string_view fallbackBody);
 
 private:
-    uint8_t roleOfKey(std::string_view key);
+    uint8_t roleOfKey(std::string_view key, size_t position);
 
     std::vector<LogField> m_fields;
     TextArena m_arena;
     // The roles of the keys seen so far: a file repeats a handful of keys on every line, and
     // matching each against every known key name was a fifth of the import.
     std::vector<std::pair<std::string, uint8_t>> m_roleCache;
+    std::vector<uint8_t> m_slotAt; // by field position: the cache slot of the last key there
 };
 
 // ns since the epoch from a time field's text: RFC 3339 and friends, or an epoch number in
