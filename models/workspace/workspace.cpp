@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "models/workspace/fts5_support.h"
 #include "models/workspace/sqlite_statement.h"
 #include "models/workspace/workspace_schema.h"
 
@@ -64,6 +65,11 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, bool
         return e;
     }
     sqlite3_busy_timeout(db, 5000);
+    if (!fts::registerPhraseHits(db)) {
+        Error e = ws->sqlError("cannot open workspace: SQLite lacks FTS5");
+        e.code = ErrorCode::CannotOpen;
+        return e;
+    }
     if (Status s = ws->exec(
             "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON;");
         !s)
@@ -110,6 +116,7 @@ Status Workspace::migrate() {
         // Each migration and its version bump commit together.
         if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
         Status s = exec(schema::kMigrations[version]);
+        if (s && version + 1 == 5) s = migrateLogsToBlocks();
         if (s) s = exec(("PRAGMA user_version=" + std::to_string(version + 1)).c_str());
         if (!s) {
             exec("ROLLBACK");
@@ -162,8 +169,12 @@ Status Workspace::readCounts() {
     if (Status s = count("SELECT count(*) FROM strings", m_storedStrings); !s) return s;
     if (Status s = count("SELECT count(*) FROM resources", m_storedResources); !s) return s;
     if (Status s = count("SELECT count(*) FROM imports", m_storedSources); !s) return s;
-    // Rows are dense from 0, so the largest row + 1 is the count (and cheaper than count(*)).
-    if (Status s = count("SELECT coalesce(max(row) + 1, 0) FROM logs", m_storedLogs); !s) return s;
+    // Rows are dense from 0 and blocks in row order, so the last block ends at the count.
+    if (Status s = count("SELECT coalesce((SELECT first_row + row_count FROM log_blocks "
+                         "ORDER BY id DESC LIMIT 1), 0)",
+                         m_storedLogs);
+        !s)
+        return s;
     if (Status s = count("SELECT count(*) FROM log_strings", m_storedLogStrings); !s) return s;
     if (Status s = count("SELECT count(*) FROM log_streams", m_storedLogStreams); !s) return s;
     if (Status s = count("SELECT count(*) FROM log_imports", m_storedLogSources); !s) return s;

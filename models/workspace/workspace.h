@@ -36,8 +36,8 @@ struct NodePosition {
 class Workspace {
 public:
     // 1: spans, strings, resources, imports. 2: node_positions. 3: log records + FTS5.
-    // 4: metric families, series, samples, exemplars.
-    static constexpr int kSchemaVersion = 4;
+    // 4: metric families, series, samples, exemplars. 5: log records packed in blocks.
+    static constexpr int kSchemaVersion = 5;
 
     // Opens (creating when allowed) and migrates the schema.
     static Result<std::unique_ptr<Workspace>> open(const std::string& path, bool create);
@@ -83,7 +83,8 @@ public:
     Result<uint64_t> countLogMatches(std::string_view text);
     // The FTS5 query for user text; every word becomes a quoted string, so no user text can
     // form FTS5 syntax (operators, column filters). Empty when the text has no words.
-    static std::string ftsQuery(std::string_view text);
+    // `phrases`, when given, receives the number of quoted strings.
+    static std::string ftsQuery(std::string_view text, size_t* phrases = nullptr);
 
     // ---- metrics (workspace_metrics.cpp) --------------------------------------------------
     // Writes every metric source, string, family, series, sample and exemplar the file does not
@@ -106,6 +107,9 @@ private:
     Status checkExtends(const Dataset& dataset) const;
     Status checkExtendsLogs(const LogStore& logs) const;
     Status writeLogRows(const LogStore& logs, const CorrelationIndex* links);
+    Status migrateLogsToBlocks(); // schema 4 -> 5 (workspace_log_migration.cpp)
+    // Calls `visit` with each record matching `text`, by row, until it returns false.
+    Status forEachLogMatch(std::string_view text, const std::function<bool(uint32_t)>& visit);
     Status checkExtendsMetrics(const MetricStore& metrics) const;
     Status writeMetricHeads(const MetricStore& metrics, const std::vector<std::string>& reports);
     Status writeMetricRows(const MetricStore& metrics);

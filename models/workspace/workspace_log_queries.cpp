@@ -1,6 +1,12 @@
-// Workspace log queries: records of a trace through the logs_by_trace index, and full-text
-// search through the FTS5 index of the bodies. User text never reaches FTS5 as syntax: each
-// word is turned into a quoted FTS5 string (ftsQuery).
+// Workspace log queries (schema v5): records of a trace through log_trace_blocks (the blocks
+// that hold it, then their records), and full-text search through the FTS5 index of the
+// blocks, resolved to records by token position (fts5_support.h). User text never reaches
+// FTS5 as syntax: each word is turned into a quoted FTS5 string (ftsQuery).
+#include <algorithm>
+#include <utility>
+
+#include "models/workspace/fts5_support.h"
+#include "models/workspace/log_block_codec.h"
 #include "models/workspace/sqlite_statement.h"
 #include "models/workspace/workspace.h"
 
@@ -31,21 +37,11 @@ bool hasToken(std::string_view word) {
     return false;
 }
 
-Result<std::vector<uint32_t>> collectRows(Statement& st, const std::string& path, sqlite3* db) {
-    std::vector<uint32_t> rows;
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW)
-        rows.push_back(static_cast<uint32_t>(st.i64(0)));
-    if (rc != SQLITE_DONE)
-        return makeError(ErrorCode::Storage,
-                         std::string("cannot query log records: ") + sqlite3_errmsg(db), path);
-    return rows;
-}
-
 } // namespace
 
-std::string Workspace::ftsQuery(std::string_view text) {
+std::string Workspace::ftsQuery(std::string_view text, size_t* phrases) {
     std::string out;
+    if (phrases) *phrases = 0;
     size_t i = 0;
     while (i < text.size()) {
         while (i < text.size() && isSpace(text[i]))
@@ -71,39 +67,87 @@ std::string Workspace::ftsQuery(std::string_view text) {
         if (!out.empty()) out += ' ';
         appendQuoted(out, word);
         if (prefix) out += '*';
+        if (phrases) ++*phrases;
     }
     return out;
 }
 
 Result<std::vector<uint32_t>> Workspace::logsForTrace(const TraceId& trace, size_t limit) {
     if (trace.isZero()) return std::vector<uint32_t>{};
-    Statement st(m_db, "SELECT row FROM logs WHERE link_trace_hi = ? AND link_trace_lo = ? "
-                       "ORDER BY time_ns, row LIMIT ?");
+    Statement st(m_db, "SELECT b.first_row, b.records FROM log_trace_blocks t "
+                       "JOIN log_blocks b ON b.id = t.block "
+                       "WHERE t.trace_hi = ? AND t.trace_lo = ? ORDER BY t.block");
     if (!st.ok()) return sqlError("cannot query log records");
     st.bind(1, trace.hi);
     st.bind(2, trace.lo);
-    st.bind(3, limit > 0 ? static_cast<int64_t>(limit) : int64_t(-1));
-    return collectRows(st, m_path, m_db);
+    std::vector<std::pair<int64_t, uint32_t>> found; // (time, row)
+    logblock::PackedLogRecord r;
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        const auto firstRow = static_cast<uint32_t>(st.i64(0));
+        logblock::BlockDecoder block(st.blob(1));
+        for (uint32_t i = 0; block.next(r); ++i)
+            if (r.linkTrace == trace) found.emplace_back(r.timeNs, firstRow + i);
+        if (!block.ok()) return sqlError("cannot query log records: a damaged log block");
+    }
+    if (rc != SQLITE_DONE) return sqlError("cannot query log records");
+    std::sort(found.begin(), found.end());
+    if (limit > 0 && found.size() > limit) found.resize(limit);
+    std::vector<uint32_t> rows;
+    rows.reserve(found.size());
+    for (const auto& f : found)
+        rows.push_back(f.second);
+    return rows;
+}
+
+Status Workspace::forEachLogMatch(std::string_view text,
+                                  const std::function<bool(uint32_t)>& visit) {
+    size_t phrases = 0;
+    const std::string query = ftsQuery(text, &phrases);
+    if (query.empty()) return okStatus();
+    if (phrases > fts::kMaxPhrases)
+        return makeError(
+            ErrorCode::Unsupported,
+            "a log search takes at most " + std::to_string(fts::kMaxPhrases) + " words", m_path);
+    Statement st(m_db, "SELECT b.first_row, b.row_count, b.token_starts, "
+                       "tg_phrase_hits(log_blocks_fts) FROM log_blocks_fts "
+                       "JOIN log_blocks b ON b.id = log_blocks_fts.rowid "
+                       "WHERE log_blocks_fts MATCH ? ORDER BY log_blocks_fts.rowid");
+    if (!st.ok()) return sqlError("cannot search log records");
+    st.bindText(1, query);
+    std::vector<uint32_t> starts, records;
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        records.clear();
+        if (!logblock::decodeTokenStarts(st.blob(2), static_cast<size_t>(st.i64(1)), starts) ||
+            !fts::recordsMatchingAll(st.blob(3), starts, records))
+            return sqlError("cannot search log records: a damaged log block");
+        const auto firstRow = static_cast<uint32_t>(st.i64(0));
+        for (const uint32_t record : records)
+            if (!visit(firstRow + record)) return okStatus();
+    }
+    if (rc != SQLITE_DONE) return sqlError("cannot search log records");
+    return okStatus();
 }
 
 Result<std::vector<uint32_t>> Workspace::searchLogs(std::string_view text, size_t limit) {
-    const std::string query = ftsQuery(text);
-    if (query.empty()) return std::vector<uint32_t>{};
-    Statement st(m_db, "SELECT rowid FROM logs_fts WHERE logs_fts MATCH ? ORDER BY rowid LIMIT ?");
-    if (!st.ok()) return sqlError("cannot search log records");
-    st.bindText(1, query);
-    st.bind(2, limit > 0 ? static_cast<int64_t>(limit) : int64_t(-1));
-    return collectRows(st, m_path, m_db);
+    std::vector<uint32_t> rows;
+    Status s = forEachLogMatch(text, [&](uint32_t row) {
+        rows.push_back(row);
+        return limit == 0 || rows.size() < limit;
+    });
+    if (!s) return s.error();
+    return rows;
 }
 
 Result<uint64_t> Workspace::countLogMatches(std::string_view text) {
-    const std::string query = ftsQuery(text);
-    if (query.empty()) return uint64_t(0);
-    Statement st(m_db, "SELECT count(*) FROM logs_fts WHERE logs_fts MATCH ?");
-    if (!st.ok()) return sqlError("cannot search log records");
-    st.bindText(1, query);
-    if (st.step() != SQLITE_ROW) return sqlError("cannot search log records");
-    return static_cast<uint64_t>(st.i64(0));
+    uint64_t count = 0;
+    Status s = forEachLogMatch(text, [&](uint32_t) {
+        ++count;
+        return true;
+    });
+    if (!s) return s.error();
+    return count;
 }
 
 } // namespace tg::model

@@ -1,32 +1,42 @@
 // Workspace::persistNewLogs and Workspace::loadLogsInto: the bulk paths between the LogStore
-// and the file's log tables (schema v3). One transaction per persist: sources, strings,
-// streams, records, then the FTS5 index of the new bodies in one INSERT ... SELECT (faster
-// than indexing row by row, and the bodies are stored once, in logs.body).
+// and the file's log tables (schema v5). One transaction per persist: sources, strings,
+// streams, then the records in blocks (log_block_writer.h: block rows, their FTS5 documents
+// and the trace index).
 #include <algorithm>
 #include <cstring>
 
 #include "models/correlate/correlation_index.h"
 #include "models/workspace/label_blob.h"
-#include "models/workspace/span_blob_codec.h"
+#include "models/workspace/log_block_writer.h"
 #include "models/workspace/sqlite_statement.h"
 #include "models/workspace/workspace.h"
 
 namespace tg::model {
 namespace {
 
-// NULL for an absent ID, so the partial index only holds records that have one.
-void bindTrace(Statement& st, int col, const TraceId& t, SpanId span) {
-    if (t.isZero()) {
-        sqlite3_bind_null(st.get(), col);
-        sqlite3_bind_null(st.get(), col + 1);
+logblock::PackedLogRecord packedRecord(const LogStore& logs, size_t row,
+                                       const CorrelationIndex* links) {
+    logblock::PackedLogRecord r;
+    r.timeNs = logs.timeNs[row];
+    r.observedNs = logs.observedNs[row];
+    r.severity = static_cast<uint8_t>(logs.severity[row]);
+    r.flags = logs.flags[row];
+    r.severityText = logs.severityText[row];
+    r.stream = logs.stream[row];
+    r.source = logs.source[row];
+    r.trace = logs.traceId[row];
+    r.span = logs.spanId[row];
+    if (links) {
+        const LogLink link = links->logLink(static_cast<uint32_t>(row));
+        r.linkTrace = link.trace;
+        r.linkSpan = link.span;
     } else {
-        st.bind(col, t.hi);
-        st.bind(col + 1, t.lo);
+        r.linkTrace = r.trace;
+        r.linkSpan = r.span;
     }
-    if (span == 0)
-        sqlite3_bind_null(st.get(), col + 2);
-    else
-        st.bind(col + 2, span);
+    r.body = logs.body(row);
+    r.attributes = logs.attributesOf(row);
+    return r;
 }
 
 } // namespace
@@ -48,75 +58,33 @@ Status Workspace::checkExtendsLogs(const LogStore& logs) const {
     }
     if (m_storedLogs > 0) {
         const size_t row = m_storedLogs - 1;
-        Statement st(m_db, "SELECT time_ns, body FROM logs WHERE row = ?");
-        st.bind(1, static_cast<int64_t>(row));
-        if (st.step() != SQLITE_ROW || st.i64(0) != logs.timeNs[row] ||
-            st.text(1) != logs.body(row))
+        Statement st(m_db, "SELECT first_row, records FROM log_blocks ORDER BY id DESC LIMIT 1");
+        if (st.step() != SQLITE_ROW) return e;
+        logblock::BlockDecoder block(st.blob(1));
+        logblock::PackedLogRecord last;
+        while (block.next(last)) {
+        }
+        if (!block.ok() || block.count() == 0 ||
+            static_cast<uint64_t>(st.i64(0)) + block.count() != m_storedLogs ||
+            last.timeNs != logs.timeNs[row] || last.body != logs.body(row))
             return e;
     }
     return okStatus();
 }
 
-namespace {
-
-constexpr int kLogColumns = 16;
-constexpr size_t kRowsPerInsert = 64; // one multi-row INSERT: fewer statement steps per row
-
-std::string insertSql(size_t rows) {
-    std::string sql = "INSERT INTO logs VALUES";
-    for (size_t r = 0; r < rows; ++r)
-        sql += r ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    return sql;
-}
-
-// Binds one record to parameters base+1 .. base+16; `attrs` must live until the step.
-void bindLogRow(Statement& st, int base, const LogStore& logs, size_t row,
-                const CorrelationIndex* links, std::string& attrs) {
-    st.bind(base + 1, static_cast<int64_t>(row));
-    st.bind(base + 2, static_cast<int64_t>(logs.source[row]) + 1);
-    st.bind(base + 3, logs.timeNs[row]);
-    st.bind(base + 4, logs.observedNs[row]);
-    st.bind(base + 5, static_cast<int64_t>(logs.severity[row]));
-    st.bind(base + 6, static_cast<int64_t>(logs.severityText[row]));
-    st.bind(base + 7, static_cast<int64_t>(logs.stream[row]));
-    st.bind(base + 8, static_cast<int64_t>(logs.flags[row]));
-    bindTrace(st, base + 9, logs.traceId[row], logs.spanId[row]);
-    if (links) {
-        const LogLink link = links->logLink(static_cast<uint32_t>(row));
-        bindTrace(st, base + 12, link.trace, link.span);
-    } else {
-        bindTrace(st, base + 12, logs.traceId[row], logs.spanId[row]);
-    }
-    st.bindText(base + 15, logs.body(row));
-    const auto a = logs.attributesOf(row);
-    if (a.empty()) {
-        sqlite3_bind_null(st.get(), base + 16);
-    } else {
-        blob::encodeAttributes(a, attrs);
-        st.bindBlob(base + 16, attrs);
-    }
-}
-
-} // namespace
-
 Status Workspace::writeLogRows(const LogStore& logs, const CorrelationIndex* links) {
-    Statement batch(m_db, insertSql(kRowsPerInsert).c_str());
-    Statement single(m_db, insertSql(1).c_str());
-    if (!batch.ok() || !single.ok()) return sqlError("cannot write log records");
-    std::vector<std::string> attrs(kRowsPerInsert);
-    size_t row = m_storedLogs;
-    const size_t n = logs.recordCount();
-    for (; row + kRowsPerInsert <= n; row += kRowsPerInsert) {
-        for (size_t i = 0; i < kRowsPerInsert; ++i)
-            bindLogRow(batch, static_cast<int>(i) * kLogColumns, logs, row + i, links, attrs[i]);
-        if (batch.step() != SQLITE_DONE) return sqlError("cannot write log records");
-        batch.reset();
+    int64_t nextBlock = 0;
+    {
+        Statement st(m_db, "SELECT coalesce(max(id) + 1, 0) FROM log_blocks");
+        if (st.step() != SQLITE_ROW) return sqlError("cannot write log records");
+        nextBlock = st.i64(0);
     }
-    for (; row < n; ++row) {
-        bindLogRow(single, 0, logs, row, links, attrs[0]);
-        if (single.step() != SQLITE_DONE) return sqlError("cannot write log records");
-        single.reset();
-    }
+    LogBlockWriter writer(m_db, nextBlock, m_storedLogs);
+    if (!writer.ok()) return sqlError("cannot write log records");
+    for (size_t row = m_storedLogs; row < logs.recordCount(); ++row)
+        if (!writer.add(packedRecord(logs, row, links)))
+            return sqlError("cannot write log records");
+    if (!writer.finish()) return sqlError("cannot write log records");
     return okStatus();
 }
 
@@ -161,13 +129,6 @@ Status Workspace::persistNewLogs(const LogStore& logs, const CorrelationIndex* l
         }
     }
     if (Status s = writeLogRows(logs, links); !s) return fail(s);
-    {
-        Statement fts(m_db, "INSERT INTO logs_fts(rowid, body) SELECT row, body FROM logs "
-                            "WHERE row >= ? ORDER BY row");
-        fts.bind(1, static_cast<int64_t>(m_storedLogs));
-        if (!fts.ok() || fts.step() != SQLITE_DONE)
-            return fail(sqlError("cannot index log bodies for search"));
-    }
     if (Status s = commitWrite(nested); !s) return fail(s);
     m_storedLogSources = logs.sources.size();
     m_storedLogStrings = logs.strings.size();
@@ -239,43 +200,43 @@ Status Workspace::loadLogsInto(LogStore& logs) {
                 return corrupt("bad log stream " + std::to_string(st.i64(0)));
         if (rc != SQLITE_DONE) return readFailed(rc, "log_streams");
     }
-    Statement st(m_db,
-                 "SELECT import_id, time_ns, observed_ns, severity, severity_text, stream, "
-                 "flags, trace_hi, trace_lo, span_id, body, attributes FROM logs ORDER BY row");
+    Statement st(m_db, "SELECT first_row, row_count, records FROM log_blocks ORDER BY id");
     LogInput in;
-    std::vector<Attribute> decoded;
+    logblock::PackedLogRecord r;
     uint64_t rows = 0;
     while ((rc = st.step()) == SQLITE_ROW) {
-        const int64_t importId = st.i64(0), severityText = st.i64(4), stream = st.i64(5);
-        if (importId < 1 || static_cast<uint64_t>(importId) > logs.sources.size() ||
-            severityText < 0 || static_cast<uint64_t>(severityText) >= logs.strings.size() ||
-            stream < 0 || static_cast<uint64_t>(stream) >= logs.streamCount())
-            return corrupt("log record " + std::to_string(rows) +
-                           " refers to a missing string, stream or import");
-        in.clear();
-        in.timeNs = st.i64(1);
-        in.observedNs = st.i64(2);
-        in.severity = static_cast<LogSeverity>(std::min<int64_t>(st.i64(3) & 7, 6));
-        in.severityText = logs.strings.view(static_cast<StringId>(severityText));
-        in.flags = static_cast<uint8_t>(st.i64(6));
-        if (sqlite3_column_type(st.get(), 7) != SQLITE_NULL)
-            in.trace = {{static_cast<uint64_t>(st.i64(7)), static_cast<uint64_t>(st.i64(8))},
-                        IdSpelling::Hex};
-        if (sqlite3_column_type(st.get(), 9) != SQLITE_NULL)
-            in.span = {static_cast<uint64_t>(st.i64(9)), IdSpelling::Hex};
-        in.body = st.text(10);
-        decoded.clear();
-        if (!blob::decodeAttributes(st.blob(11), decoded))
-            return corrupt("bad attributes of log record " + std::to_string(rows));
-        in.attributes.resize(decoded.size());
-        for (size_t i = 0; i < decoded.size(); ++i)
-            if (!toInput(decoded[i], logs.strings, in.attributes[i]))
-                return corrupt("log record " + std::to_string(rows) + " names a missing string");
-        logs.setCurrentSource(static_cast<uint16_t>(importId - 1));
-        logs.addRecord(static_cast<StreamId>(stream), in);
-        ++rows;
+        logblock::BlockDecoder block(st.blob(2));
+        if (!block.ok()) return corrupt("bad log block at row " + std::to_string(rows));
+        if (static_cast<uint64_t>(st.i64(0)) != rows ||
+            block.count() != static_cast<uint64_t>(st.i64(1)))
+            return corrupt("log block at row " + std::to_string(rows) + " is out of place");
+        while (block.next(r)) {
+            if (r.source >= logs.sources.size() || r.severityText >= logs.strings.size() ||
+                r.stream >= logs.streamCount())
+                return corrupt("log record " + std::to_string(rows) +
+                               " refers to a missing string, stream or import");
+            in.clear();
+            in.timeNs = r.timeNs;
+            in.observedNs = r.observedNs;
+            in.severity = static_cast<LogSeverity>(std::min<int>(r.severity & 7, 6));
+            in.severityText = logs.strings.view(r.severityText);
+            in.flags = r.flags;
+            if (!r.trace.isZero()) in.trace = {r.trace, IdSpelling::Hex};
+            if (r.span != 0) in.span = {r.span, IdSpelling::Hex};
+            in.body = r.body;
+            in.attributes.resize(r.attributes.size());
+            for (size_t i = 0; i < r.attributes.size(); ++i)
+                if (!toInput(r.attributes[i], logs.strings, in.attributes[i]))
+                    return corrupt("log record " + std::to_string(rows) +
+                                   " names a missing string");
+            logs.setCurrentSource(static_cast<uint16_t>(r.source));
+            logs.addRecord(static_cast<StreamId>(r.stream), in);
+            ++rows;
+        }
+        if (!block.ok() || !block.atEnd())
+            return corrupt("bad log block before row " + std::to_string(rows));
     }
-    if (rc != SQLITE_DONE) return readFailed(rc, "logs");
+    if (rc != SQLITE_DONE) return readFailed(rc, "log_blocks");
     if (rows != m_storedLogs) return corrupt("log rows are missing");
     logs.buildIndex();
     return okStatus();

@@ -107,6 +107,29 @@ CREATE TABLE metric_exemplars(
 CREATE INDEX metric_exemplars_by_trace ON metric_exemplars(trace_hi, trace_lo)
   WHERE trace_hi IS NOT NULL;
 )sql",
+    // 4 -> 5: log records packed in blocks of up to 256 consecutive rows (log_block_codec.h):
+    // one SQLite row and one FTS5 document per block instead of per record, which made the
+    // write five times cheaper. A full-text hit is resolved to its records by token position
+    // (token_starts, before the records so reading it does not walk the records' overflow
+    // pages); a trace to its blocks through log_trace_blocks. Workspace::migrate moves the v3
+    // rows into blocks after this SQL (workspace_log_migration.cpp), then drops the v3 tables.
+    R"sql(
+CREATE TABLE log_blocks(
+  id INTEGER PRIMARY KEY,          -- 0, 1, ... in row order
+  first_row INTEGER NOT NULL,      -- LogStore row of its first record
+  row_count INTEGER NOT NULL,
+  token_starts BLOB NOT NULL,      -- FTS5 token count of each record's body (varints)
+  records BLOB NOT NULL
+);
+CREATE TABLE log_trace_blocks(
+  trace_hi INTEGER NOT NULL, trace_lo INTEGER NOT NULL, block INTEGER NOT NULL,
+  PRIMARY KEY(trace_hi, trace_lo, block)
+) WITHOUT ROWID;
+-- One document per block: its bodies joined by newlines (a separator, so no token spans two
+-- records). Contentless: the text is in log_blocks.records.
+CREATE VIRTUAL TABLE log_blocks_fts USING fts5(bodies, content='', columnsize=0,
+                                               tokenize='unicode61');
+)sql",
 };
 
 inline constexpr int kLatestVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -1,11 +1,15 @@
-// The workspace's log tables (schema v3): a persisted LogStore reloads identically (rows,
-// string ids, streams, attributes, IDs, flags), later imports append only their rows, a store
-// that does not extend the file is refused, a failure inside the transaction leaves the file as
-// it was, logs for a trace use the linked IDs (derived ones included), full-text search is
-// FTS5 with user text quoted safely, and a v2 file is upgraded on open. Expected rows are
-// worked out by hand from the records listed in addSearchLogs().
+// The workspace's log tables (schema v5, records packed in blocks): a persisted LogStore
+// reloads identically (rows, string ids, streams, attributes, IDs, flags), later imports append
+// only their rows, a store that does not extend the file is refused, a failure inside the
+// transaction leaves the file as it was, logs for a trace use the linked IDs (derived ones
+// included), full-text search is FTS5 with user text quoted safely and resolved to records
+// (never to a phrase or a set of words spread over two records of one block), a v2 file is
+// upgraded on open and a v4 file's log rows are moved into blocks. Expected rows are worked out
+// by hand from the records listed in addSearchLogs() and the loops of the block tests.
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 #include <sqlite3.h>
 
@@ -95,6 +99,9 @@ bool rawExec(const std::string& path, const char* sql) {
     return ok;
 }
 
+// The records the file holds (rows are packed in log_blocks).
+constexpr const char* kStoredRows = "SELECT coalesce(sum(row_count), 0) FROM log_blocks";
+
 Rows search(Workspace& ws, std::string_view text, size_t limit = 0) {
     auto r = ws.searchLogs(text, limit);
     if (!r) qFatal("%s", r.error().toString().c_str());
@@ -131,6 +138,8 @@ private slots:
     void upgradesVersion2File();
     void damagedLogRowIsAnError();
     void manyRowsRoundTrip();
+    void matchesStayInsideOneRecord();
+    void movesVersion4LogRowsIntoBlocks();
 };
 
 void TelemetryWorkspaceTest::roundTripKeepsEveryColumn() {
@@ -192,11 +201,11 @@ void TelemetryWorkspaceTest::laterImportsAppendOnlyNewRows() {
     addLogs(loaded, "c.log", {{40, "zebra crossing", {{"service", "zoo"}}}});
     QVERIFY(ws->persistNewLogs(loaded).ok());
     QCOMPARE(ws->storedLogs(), uint64_t(7));
-    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM logs"), 7);
+    QCOMPARE(rawInt(t.path(), kStoredRows), 7);
     QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM log_imports"), 3);
     // Nothing new: a second persist writes nothing and succeeds.
     QVERIFY(ws->persistNewLogs(loaded).ok());
-    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM logs"), 7);
+    QCOMPARE(rawInt(t.path(), kStoredRows), 7);
     QCOMPARE(search(*ws, "zebra"), (Rows{6}));
     QCOMPARE(search(*ws, "connection"), (Rows{0, 2})); // the first import is still indexed once
 }
@@ -220,7 +229,7 @@ void TelemetryWorkspaceTest::refusesStoreThatDoesNotExtend() {
     const Status s = ws->persistNewLogs(other);
     QVERIFY(!s.ok());
     QVERIFY(s.error().detail.find("does not extend") != std::string::npos);
-    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM logs"), 6);
+    QCOMPARE(rawInt(t.path(), kStoredRows), 6);
     LogStore notEmpty;
     addLogs(notEmpty, "y.log", {{1, "a", {}}});
     QVERIFY(!ws->loadLogsInto(notEmpty).ok());
@@ -232,14 +241,14 @@ void TelemetryWorkspaceTest::failedPersistLeavesFileAsItWas() {
     addLogs(logs, "first.log", {{1, "kept", {}}});
     auto ws = t.open();
     QVERIFY(ws->persistNewLogs(logs).ok());
-    // Without the FTS table the last step of the transaction fails: rows, strings, streams and
-    // the import record written before it must be rolled back.
-    QVERIFY(rawExec(t.path(), "DROP TABLE logs_fts"));
+    // Without the FTS table writing the records fails: strings, streams and the import record
+    // written before them must be rolled back.
+    QVERIFY(rawExec(t.path(), "DROP TABLE log_blocks_fts"));
     addLogs(logs, "second.log", {{2, "lost", {{"service", "new"}}}});
     const Status s = ws->persistNewLogs(logs);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, ErrorCode::Storage);
-    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM logs"), 1);
+    QCOMPARE(rawInt(t.path(), kStoredRows), 1);
     QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM log_imports"), 1);
     QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM log_streams"), 1);
     QCOMPARE(ws->storedLogs(), uint64_t(1));
@@ -276,7 +285,7 @@ void TelemetryWorkspaceTest::batchIsAllOrNothing() {
         QVERIFY2(good.ok(), good.ok() ? "" : good.error().toString().c_str());
     }
     QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM spans"), 3);
-    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM logs"), 2);
+    QCOMPARE(rawInt(t.path(), kStoredRows), 2);
     QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM imports"), 1);
 }
 
@@ -359,7 +368,7 @@ void TelemetryWorkspaceTest::upgradesVersion2File() {
     auto opened = Workspace::open(t.path(), false);
     QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().toString().c_str());
     Workspace& ws = **opened;
-    QCOMPARE(ws.schemaVersion(), Workspace::kSchemaVersion); // 2 -> 3 (logs) -> 4 (metrics)
+    QCOMPARE(ws.schemaVersion(), Workspace::kSchemaVersion); // 2 -> ... -> 5 (log blocks)
     QCOMPARE(ws.storedLogs(), uint64_t(0));
     Dataset d;
     QVERIFY(ws.loadInto(d).ok());
@@ -370,7 +379,9 @@ void TelemetryWorkspaceTest::upgradesVersion2File() {
     addLogs(logs, "new.log", {{1, "after the upgrade", {}}});
     QVERIFY(ws.persistNewLogs(logs).ok());
     QCOMPARE(search(ws, "upgrade"), (Rows{0}));
-    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'logs_fts'"), 1);
+    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'log_blocks_fts'"),
+             1);
+    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'logs'"), 0);
     QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'metric_samples'"),
              1);
 }
@@ -380,43 +391,161 @@ void TelemetryWorkspaceTest::damagedLogRowIsAnError() {
     LogStore logs;
     addSearchLogs(logs);
     t.open()->persistNewLogs(logs);
-    QVERIFY(rawExec(t.path(), "UPDATE logs SET stream = 99 WHERE row = 1"));
+    // Streams: 0 checkout pod, 1 frontend, 2 payments, 3 none (rows 4 and 5). Without stream 3,
+    // row 4 is the first record that refers to a missing one.
+    QVERIFY(rawExec(t.path(), "DELETE FROM log_streams WHERE id = 3"));
     auto ws = t.open();
     LogStore back;
-    const Status s = ws->loadLogsInto(back);
+    Status s = ws->loadLogsInto(back);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, ErrorCode::Syntax);
-    QVERIFY(s.error().detail.find("log record 1 refers to a missing") != std::string::npos);
+    QVERIFY2(s.error().detail.find("log record 4 refers to a missing") != std::string::npos,
+             s.error().detail.c_str());
     QCOMPARE(back.recordCount(), size_t(0));
+    // A cut block: an error, never a crash or a partial store.
+    QVERIFY(rawExec(t.path(), "UPDATE log_blocks SET records = substr(records, 1, 40)"));
+    auto cut = t.open();
+    LogStore again;
+    s = cut->loadLogsInto(again);
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().detail.find("bad log block") != std::string::npos, s.error().detail.c_str());
+    QCOMPARE(again.recordCount(), size_t(0));
+    QVERIFY(!cut->logsForTrace(parseTraceId(kTraceA).id).ok());
 }
 
-// 150 records: two full 64-row INSERTs and 22 written one by one.
+// 600 records written in two persists (300 + 300): blocks of 256, 44, 256 and 44 records, so
+// rows cross block boundaries and a later persist starts a new block.
 void TelemetryWorkspaceTest::manyRowsRoundTrip() {
     std::vector<std::string> bodies;
-    for (int i = 0; i < 150; ++i)
+    for (int i = 0; i < 600; ++i)
         bodies.push_back("line " + std::to_string(i) + (i % 3 == 0 ? " third" : ""));
     std::vector<LogSpec> specs;
-    for (int i = 0; i < 150; ++i)
+    for (int i = 0; i < 600; ++i)
         specs.push_back({i,
                          bodies[size_t(i)],
                          {{"service", i % 2 ? "odd" : "even"}},
                          i % 5 == 0 ? kTraceA : std::string_view()});
-    LogStore logs;
-    addLogs(logs, "many.log", specs);
     TempWorkspace t;
-    QVERIFY(t.open()->persistNewLogs(logs).ok());
+    {
+        LogStore logs;
+        addLogs(logs, "first.log", std::vector<LogSpec>(specs.begin(), specs.begin() + 300));
+        auto ws = t.open();
+        QVERIFY(ws->persistNewLogs(logs).ok());
+        addLogs(logs, "second.log", std::vector<LogSpec>(specs.begin() + 300, specs.end()));
+        QVERIFY(ws->persistNewLogs(logs).ok());
+    }
+    QCOMPARE(rawInt(t.path(), "SELECT count(*) FROM log_blocks"), 4);
+    QCOMPARE(rawInt(t.path(), "SELECT row_count FROM log_blocks WHERE id = 0"), 256);
+    QCOMPARE(rawInt(t.path(), "SELECT row_count FROM log_blocks WHERE id = 1"), 44);
+    QCOMPARE(rawInt(t.path(), "SELECT first_row FROM log_blocks WHERE id = 2"), 300);
+    QCOMPARE(rawInt(t.path(), "SELECT row_count FROM log_blocks WHERE id = 3"), 44);
     auto ws = t.open();
+    QCOMPARE(ws->storedLogs(), uint64_t(600));
     LogStore back;
     QVERIFY(ws->loadLogsInto(back).ok());
-    QCOMPARE(back.recordCount(), size_t(150));
-    for (size_t row = 0; row < 150; ++row) {
+    QCOMPARE(back.recordCount(), size_t(600));
+    for (size_t row = 0; row < 600; ++row) {
         QCOMPARE(back.body(row), std::string_view(bodies[row]));
+        QCOMPARE(back.timeNs[row], kT0 + int64_t(row) * kMs);
         QCOMPARE(labelsText(back, row), std::string(row % 2 ? "service=odd;" : "service=even;"));
+        QCOMPARE(back.source[row], uint16_t(row < 300 ? 0 : 1));
     }
     QCOMPARE(search(*ws, "137"), (Rows{137}));
-    QCOMPARE(*ws->countLogMatches("third"), uint64_t(50)); // 0, 3, ..., 147
-    QCOMPARE(forTrace(*ws, kTraceA).size(), size_t(30));   // 0, 5, ..., 145
-    QCOMPARE(forTrace(*ws, kTraceA).back(), uint32_t(145));
+    QCOMPARE(search(*ws, "599"), (Rows{599}));
+    QCOMPARE(search(*ws, "\"line 256\""), (Rows{256}));     // first record of block 1
+    QCOMPARE(*ws->countLogMatches("third"), uint64_t(200)); // 0, 3, ..., 597
+    QCOMPARE(search(*ws, "third", 3), (Rows{0, 3, 6}));
+    const Rows traced = forTrace(*ws, kTraceA); // 0, 5, ..., 595, by time
+    QCOMPARE(traced.size(), size_t(120));
+    QCOMPARE(traced.front(), uint32_t(0));
+    QCOMPARE(traced[52], uint32_t(260)); // in block 1
+    QCOMPARE(traced.back(), uint32_t(595));
+    QVERIFY(std::is_sorted(traced.begin(), traced.end()));
+}
+
+// Records 0 "alpha beta" and 1 "gamma delta" share a block, whose FTS5 document is
+// "alpha beta\ngamma delta": matches must lie inside one record.
+void TelemetryWorkspaceTest::matchesStayInsideOneRecord() {
+    LogStore logs;
+    addLogs(logs, "x.log",
+            {{1, "alpha beta", {}},
+             {2, "gamma delta", {}},
+             {3, "", {}},
+             {4, "beta gamma alpha", {}},
+             {5, "Ünïcode wörds — beta", {}}});
+    TempWorkspace t;
+    auto ws = t.open();
+    QVERIFY(ws->persistNewLogs(logs).ok());
+    QVERIFY(search(*ws, "\"beta gamma\"") == (Rows{3})); // not 0-1 across the newline
+    QVERIFY(search(*ws, "alpha delta").empty());         // every word, in the same record
+    QCOMPARE(search(*ws, "alpha beta"), (Rows{0, 3}));
+    QCOMPARE(search(*ws, "gamma"), (Rows{1, 3}));
+    QCOMPARE(search(*ws, "\"gamma alpha\""), (Rows{3}));
+    QCOMPARE(search(*ws, "beta"), (Rows{0, 3, 4})); // token positions after an empty body
+    QCOMPARE(search(*ws, "WORDS beta"), (Rows{4}));
+    QCOMPARE(search(*ws, "unicode"), (Rows{4}));
+    QCOMPARE(search(*ws, "del*"), (Rows{1}));
+    // More words than a search takes: an error naming the limit, not a wrong answer.
+    std::string many;
+    for (int i = 0; i < 65; ++i)
+        many += "w" + std::to_string(i) + " ";
+    const auto r = ws->searchLogs(many);
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().detail.find("at most 64 words") != std::string::npos);
+}
+
+// A v4 file (one row per record in `logs`, as sessions before schema 5 wrote it) opens as v5:
+// its records move into blocks with their stated and linked IDs, search and trace lookups
+// work, and the v3 tables are gone. The rows are written with raw SQL as the v3 writer did.
+void TelemetryWorkspaceTest::movesVersion4LogRowsIntoBlocks() {
+    TempWorkspace t;
+    std::string v4;
+    for (int i = 0; i < 4; ++i)
+        v4 += schema::kMigrations[i];
+    // Strings: 0 '', 1 'ERROR', 2 'service', 3 'checkout', 4 'user', 5 'u-1'. Stream 0 is
+    // service=checkout. Row 1 states no trace but is linked to trace 0xabc (a derived field).
+    v4 += "INSERT INTO log_imports(id, path, format) VALUES(1, 'old.log', 'logfmt');"
+          "INSERT INTO log_strings VALUES(0, ''), (1, 'ERROR'), (2, 'service'), "
+          "(3, 'checkout'), (4, 'user'), (5, 'u-1');"
+          "INSERT INTO log_streams VALUES(0, X'0200000003000000');"
+          "INSERT INTO logs VALUES(0, 1, 2000, 2000, 5, 1, 0, 0, 0, 3054, 4386, 0, 3054, 4386, "
+          "'payment refused by bank', X'04000000000500000000000000');"
+          "INSERT INTO logs VALUES(1, 1, 1000, 1500, 3, 0, 0, 0, NULL, NULL, NULL, 0, 2748, "
+          "NULL, 'retry after refused payment', NULL);"
+          "INSERT INTO logs_fts(rowid, body) SELECT row, body FROM logs;"
+          "PRAGMA user_version = 4;";
+    QVERIFY(rawExec(t.path(), v4.c_str()));
+    auto opened = Workspace::open(t.path(), false);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().toString().c_str());
+    Workspace& ws = **opened;
+    QCOMPARE(ws.schemaVersion(), 5);
+    QCOMPARE(ws.storedLogs(), uint64_t(2));
+    for (const char* gone : {"logs", "logs_fts", "logs_readable"})
+        QCOMPARE(rawInt(t.path(), ("SELECT count(*) FROM sqlite_master WHERE name = '" +
+                                   std::string(gone) + "'")
+                                      .c_str()),
+                 0);
+    LogStore back;
+    QVERIFY(ws.loadLogsInto(back).ok());
+    QCOMPARE(back.recordCount(), size_t(2));
+    QCOMPARE(back.body(0), std::string_view("payment refused by bank"));
+    QCOMPARE(back.timeNs[1], int64_t(1000));
+    QCOMPARE(back.observedNs[1], int64_t(1500));
+    QCOMPARE(back.severity[0], LogSeverity::Error);
+    QCOMPARE(back.strings.view(back.severityText[0]), std::string_view("ERROR"));
+    QVERIFY(back.traceId[0] == (TraceId{0, 3054}));
+    QCOMPARE(back.spanId[0], SpanId(4386));
+    QVERIFY(!back.hasTrace(1)); // the derived link is not a stated ID
+    QCOMPARE(back.attributeText(back.attributesOf(0)[0]), std::string("u-1"));
+    QCOMPARE(labelsText(back, 0), std::string("service=checkout;"));
+    QCOMPARE(search(ws, "refused"), (Rows{0, 1}));
+    QCOMPARE(search(ws, "\"refused payment\""), (Rows{1}));
+    QCOMPARE(*ws.logsForTrace(TraceId{0, 3054}), (Rows{0}));
+    QCOMPARE(*ws.logsForTrace(TraceId{0, 2748}), (Rows{1})); // the linked ID was kept
+    // And it takes new records after the old ones.
+    addLogs(back, "new.log", {{9, "fresh line", {}}});
+    QVERIFY(ws.persistNewLogs(back).ok());
+    QCOMPARE(search(ws, "fresh"), (Rows{2}));
 }
 
 QTEST_APPLESS_MAIN(TelemetryWorkspaceTest)
