@@ -12,7 +12,7 @@ model::Status importJsonLinesLogs(const TelemetryInput& input, TelemetryTarget& 
     model::LogInput record;
     std::vector<model::LabelInput> labels;
     std::string error;
-    return forEachLine(input, options, [&](const TextLine& line) {
+    return forEachLine(input, options, target.logs, [&](const TextLine& line) {
         if (line.text.find_first_not_of(" \t") == std::string_view::npos) return;
         fields.clear();
         record.clear();

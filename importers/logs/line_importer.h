@@ -11,6 +11,12 @@ namespace tg::import {
 
 model::Status forEachLine(const TelemetryInput& input, const TelemetryImportOptions& options,
                           const std::function<void(const TextLine&)>& onLine);
+// The same for an importer that fills `logs`: the store's columns are reserved once for the
+// whole input after its first lines (extrapolated from what they added per byte read),
+// instead of growing by doubling.
+model::Status forEachLine(const TelemetryInput& input, const TelemetryImportOptions& options,
+                          model::LogStore& logs,
+                          const std::function<void(const TextLine&)>& onLine);
 
 // Adds `record` to the stream of `labels`.
 void addLogRecord(TelemetryTarget& target, const model::LogInput& record,

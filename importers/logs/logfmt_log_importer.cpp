@@ -136,7 +136,7 @@ model::Status importLogfmtLogs(const TelemetryInput& input, TelemetryTarget& tar
     LogFields fields;
     model::LogInput record;
     std::vector<model::LabelInput> labels;
-    return forEachLine(input, options, [&](const TextLine& line) {
+    return forEachLine(input, options, target.logs, [&](const TextLine& line) {
         if (line.text.find_first_not_of(" \t") == std::string_view::npos) return;
         fields.clear();
         record.clear();

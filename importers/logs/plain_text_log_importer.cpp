@@ -209,7 +209,7 @@ model::Status importPlainTextLogs(const TelemetryInput& input, TelemetryTarget& 
                                   const TelemetryImportOptions& options) {
     PlainTextReader reader(input, target, options);
     model::Status status =
-        forEachLine(input, options, [&](const TextLine& line) { reader.line(line); });
+        forEachLine(input, options, target.logs, [&](const TextLine& line) { reader.line(line); });
     if (status) reader.finish();
     return status;
 }

@@ -44,8 +44,12 @@ SpanKind spanKindFromOtlp(int64_t value) {
 }
 
 Attribute internAttribute(StringPool& strings, const AttributeInput& in) {
+    return internAttribute(strings, in, strings.intern(in.key));
+}
+
+Attribute internAttribute(StringPool& strings, const AttributeInput& in, StringId key) {
     Attribute a;
-    a.key = strings.intern(in.key);
+    a.key = key;
     a.type = in.type;
     switch (in.type) {
     case AttrType::String:

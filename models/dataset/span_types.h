@@ -78,6 +78,8 @@ struct AttributeInput {
 // Shared by every store of attributes (spans, events, resources, log records):
 // interns an importer's attribute into `strings`.
 Attribute internAttribute(StringPool& strings, const AttributeInput& in);
+// The same with the key already interned (`key` is in.key's id).
+Attribute internAttribute(StringPool& strings, const AttributeInput& in, StringId key);
 // The first attribute with this key in `attributes`, or nullptr.
 const Attribute* findAttribute(const StringPool& strings, std::span<const Attribute> attributes,
                                std::string_view key);

@@ -30,8 +30,19 @@ StreamId LogStore::addStream(std::span<const LabelInput> in) {
     return id;
 }
 
-Attribute LogStore::internAttribute(const AttributeInput& in) {
-    return model::internAttribute(strings, in);
+StringId LogStore::internVia(LastInterned& last, std::string_view text) {
+    if (last.valid && last.text == text) return last.id;
+    last.text.assign(text);
+    last.id = strings.intern(text);
+    last.valid = true;
+    return last.id;
+}
+
+Attribute LogStore::internAttribute(const AttributeInput& in, size_t position) {
+    constexpr size_t kCachedPositions = 32;
+    if (position >= kCachedPositions) return model::internAttribute(strings, in);
+    if (position >= m_lastAttributeKey.size()) m_lastAttributeKey.resize(position + 1);
+    return model::internAttribute(strings, in, internVia(m_lastAttributeKey[position], in.key));
 }
 
 uint32_t LogStore::addRecord(StreamId streamId, const LogInput& in) {
@@ -39,7 +50,7 @@ uint32_t LogStore::addRecord(StreamId streamId, const LogInput& in) {
     timeNs.push_back(in.timeNs);
     observedNs.push_back(in.observedNs);
     severity.push_back(in.severity);
-    severityText.push_back(strings.intern(in.severityText));
+    severityText.push_back(internVia(m_lastSeverityText, in.severityText));
     stream.push_back(streamId);
     traceId.push_back(in.trace.id);
     spanId.push_back(in.span.id);
@@ -50,8 +61,8 @@ uint32_t LogStore::addRecord(StreamId streamId, const LogInput& in) {
     source.push_back(m_currentSource);
     bodyBytes.append(in.body);
     bodyBegin.push_back(bodyBytes.size());
-    for (const AttributeInput& a : in.attributes)
-        attributes.push_back(internAttribute(a));
+    for (size_t i = 0; i < in.attributes.size(); ++i)
+        attributes.push_back(internAttribute(in.attributes[i], i));
     attrBegin.push_back(static_cast<uint32_t>(attributes.size()));
     return row;
 }
@@ -60,6 +71,23 @@ uint16_t LogStore::addSource(std::string path, std::string format) {
     sources.push_back({std::move(path), std::move(format)});
     m_currentSource = static_cast<uint16_t>(sources.size() - 1);
     return m_currentSource;
+}
+
+void LogStore::reserve(size_t records, size_t bodyBytesMore, size_t attributeCount) {
+    const size_t n = recordCount() + records;
+    timeNs.reserve(n);
+    observedNs.reserve(n);
+    severity.reserve(n);
+    severityText.reserve(n);
+    stream.reserve(n);
+    traceId.reserve(n);
+    spanId.reserve(n);
+    flags.reserve(n);
+    source.reserve(n);
+    bodyBegin.reserve(n + 1);
+    attrBegin.reserve(n + 1);
+    bodyBytes.reserve(bodyBytes.size() + bodyBytesMore);
+    attributes.reserve(attributes.size() + attributeCount);
 }
 
 LogStore::Checkpoint LogStore::checkpoint() const {

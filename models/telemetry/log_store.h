@@ -70,6 +70,10 @@ public:
     StreamId addStream(std::span<const LabelInput> labels); // equal label sets, equal ids
     uint32_t addRecord(StreamId stream, const LogInput& record);
     uint16_t addSource(std::string path, std::string format);
+    // Capacity for this many more records, body bytes and attributes (an importer that knows
+    // its input's size asks once, early: growing by doubling copied and first-touched the
+    // columns several times over).
+    void reserve(size_t records, size_t bodyBytes, size_t attributeCount);
     void setCurrentSource(uint16_t source) { m_currentSource = source; }
 
     struct Checkpoint {
@@ -135,7 +139,16 @@ public:
     std::vector<SourceFile> sources;
 
 private:
-    Attribute internAttribute(const AttributeInput& in);
+    Attribute internAttribute(const AttributeInput& in, size_t position);
+    // The last text interned through a cache and its id: records mostly repeat their
+    // severity text and their attributes' keys in the same order, and comparing with the last
+    // one is cheaper than hashing into the pool.
+    struct LastInterned {
+        std::string text;
+        StringId id = 0;
+        bool valid = false;
+    };
+    StringId internVia(LastInterned& last, std::string_view text);
 
     std::unordered_map<std::string, StreamId> m_streamByIdentity;
     std::string m_identity; // scratch
@@ -145,6 +158,8 @@ private:
     std::string m_text; // scratch
     uint16_t m_currentSource = 0;
     std::vector<uint32_t> m_timeOrder;
+    LastInterned m_lastSeverityText;
+    std::vector<LastInterned> m_lastAttributeKey; // by position in the record
 };
 
 } // namespace tg::model

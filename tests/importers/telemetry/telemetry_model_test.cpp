@@ -21,6 +21,7 @@ private slots:
     void metricTruncateRollsBack();
     void streamsAreDeduplicated();
     void logTruncateRollsBack();
+    void recordsKeepTheirKeysAndSeverities();
     void severityNormalises();
     void keyConventions();
 };
@@ -207,6 +208,36 @@ void TelemetryModelTest::logTruncateRollsBack() {
     QCOMPARE(logs.addStream(yx), s);
     QCOMPARE(logs.addStream(xy), s);
     QCOMPARE(logs.streamCount(), size_t(3));
+}
+
+void TelemetryModelTest::recordsKeepTheirKeysAndSeverities() {
+    // Keys and severity texts that change from record to record, at the same positions, after
+    // a reserve(): each record reads back what it was given.
+    LogStore logs;
+    logs.addSource("a.log", "logfmt");
+    logs.reserve(8, 64, 16);
+    const LabelInput none[] = {{"app", "a"}};
+    const std::string_view keys[][2] = {{"a", "b"}, {"b", "a"}, {"a", "a"}, {"c", "b"}};
+    const std::string_view severities[] = {"info", "INFO", "info", ""};
+    for (size_t i = 0; i < 4; ++i) {
+        LogInput r;
+        r.severityText = severities[i];
+        r.body = "x";
+        r.attributes.push_back(AttributeInput::string(keys[i][0], "v0"));
+        r.attributes.push_back(AttributeInput::integer(keys[i][1], int64_t(i)));
+        logs.addRecord(logs.addStream(none), r);
+    }
+    QCOMPARE(logs.recordCount(), size_t(4));
+    for (size_t i = 0; i < 4; ++i) {
+        QCOMPARE(logs.strings.view(logs.severityText[i]), severities[i]);
+        const auto attrs = logs.attributesOf(i);
+        QCOMPARE(attrs.size(), size_t(2));
+        QCOMPARE(logs.strings.view(attrs[0].key), keys[i][0]);
+        QCOMPARE(logs.strings.view(attrs[0].s), std::string_view("v0"));
+        QCOMPARE(logs.strings.view(attrs[1].key), keys[i][1]);
+        QCOMPARE(attrs[1].i, int64_t(i));
+    }
+    QVERIFY(logs.timeNs.capacity() >= 8);
 }
 
 void TelemetryModelTest::severityNormalises() {
