@@ -122,7 +122,11 @@ bool LogFields::assemble(model::LogInput& record, std::vector<model::LabelInput>
     record.body = body ? body->text() : fallbackBody;
     if (severity) {
         record.severityText = severity->text();
-        record.severity = severityOf(record.severityText);
+        if (record.severityText != m_lastSeverityText) { // lines mostly repeat the last one
+            m_lastSeverityText.assign(record.severityText);
+            m_lastSeverity = severityOf(record.severityText);
+        }
+        record.severity = m_lastSeverity;
     }
     if (trace) record.trace = model::parseTraceId(trace->text());
     if (span) record.span = model::parseSpanId(span->text());

@@ -58,7 +58,9 @@ private:
     // The roles of the keys seen so far: a file repeats a handful of keys on every line, and
     // matching each against every known key name was a fifth of the import.
     std::vector<std::pair<std::string, uint8_t>> m_roleCache;
-    std::vector<uint8_t> m_slotAt; // by field position: the cache slot of the last key there
+    std::vector<uint8_t> m_slotAt;  // by field position: the cache slot of the last key there
+    std::string m_lastSeverityText; // the last severity text and what it normalises to
+    model::LogSeverity m_lastSeverity = model::LogSeverity::Unspecified;
 };
 
 // ns since the epoch from a time field's text: RFC 3339 and friends, or an epoch number in
