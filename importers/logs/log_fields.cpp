@@ -1,6 +1,7 @@
 #include "importers/logs/log_fields.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "importers/telemetry/telemetry_values.h"
 #include "models/telemetry/telemetry_keys.h"
@@ -71,12 +72,20 @@ model::LogSeverity severityOf(std::string_view text) {
 
 uint8_t LogFields::roleOfKey(std::string_view key, size_t position) {
     // Lines of a file mostly repeat their keys in the same order: try the key that stood at
-    // this position in the last record first.
+    // this position in the last record first (inline; the search below is out of line).
     if (position < m_slotAt.size()) {
         const uint8_t slot = m_slotAt[position];
-        if (slot < m_roleCache.size() && m_roleCache[slot].first == key)
-            return m_roleCache[slot].second;
+        if (slot < m_roleCache.size()) {
+            const std::string& known = m_roleCache[slot].first;
+            if (known.size() == key.size() &&
+                std::memcmp(known.data(), key.data(), key.size()) == 0)
+                return m_roleCache[slot].second;
+        }
     }
+    return searchRoleOfKey(key, position);
+}
+
+uint8_t LogFields::searchRoleOfKey(std::string_view key, size_t position) {
     size_t slot = 0;
     while (slot < m_roleCache.size() && m_roleCache[slot].first != key)
         ++slot;

@@ -52,6 +52,7 @@ public:
 
 private:
     uint8_t roleOfKey(std::string_view key, size_t position);
+    uint8_t searchRoleOfKey(std::string_view key, size_t position);
 
     std::vector<LogField> m_fields;
     TextArena m_arena;
