@@ -14,15 +14,20 @@ enum IdMask : uint8_t {
     kLinkSpanSame = 1 << 5,  // the linked span is the stated one
 };
 
-void putVarint(std::string& out, uint64_t v) {
-    char bytes[10];
-    int n = 0;
+constexpr size_t kVarintMax = 10; // bytes of a 64-bit varint
+
+char* putVarint(char* p, uint64_t v) {
     while (v >= 0x80) {
-        bytes[n++] = static_cast<char>((v & 0x7F) | 0x80);
+        *p++ = static_cast<char>((v & 0x7F) | 0x80);
         v >>= 7;
     }
-    bytes[n++] = static_cast<char>(v);
-    out.append(bytes, static_cast<size_t>(n));
+    *p++ = static_cast<char>(v);
+    return p;
+}
+
+void putVarint(std::string& out, uint64_t v) {
+    char bytes[kVarintMax];
+    out.append(bytes, static_cast<size_t>(putVarint(bytes, v) - bytes));
 }
 
 uint64_t zigzag(int64_t v) {
@@ -42,10 +47,9 @@ int64_t wrappingAdd(int64_t a, int64_t b) {
     return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
 }
 
-template <typename T> void putFixed(std::string& out, T v) {
-    char bytes[sizeof(T)];
-    std::memcpy(bytes, &v, sizeof(T)); // little-endian hosts only, as span_blob_codec
-    out.append(bytes, sizeof(T));
+template <typename T> char* putFixed(char* p, T v) {
+    std::memcpy(p, &v, sizeof(T)); // little-endian hosts only, as span_blob_codec
+    return p + sizeof(T);
 }
 
 bool getVarint(std::string_view& in, uint64_t& v) {
@@ -78,31 +82,28 @@ bool getByte(std::string_view& in, uint8_t& v) {
     return getFixed(in, v);
 }
 
-void putTrace(std::string& out, const TraceId& t) {
-    putFixed(out, t.hi);
-    putFixed(out, t.lo);
+char* putTrace(char* p, const TraceId& t) {
+    return putFixed(putFixed(p, t.hi), t.lo);
 }
 
 bool getTrace(std::string_view& in, TraceId& t) {
     return getFixed(in, t.hi) && getFixed(in, t.lo);
 }
 
-void putAttribute(std::string& out, const Attribute& a) {
-    putVarint(out, a.key);
-    out += static_cast<char>(a.type);
+// At most 2 * kVarintMax + 1 bytes.
+char* putAttribute(char* p, const Attribute& a) {
+    p = putVarint(p, a.key);
+    *p++ = static_cast<char>(a.type);
     switch (a.type) {
     case AttrType::Int:
-        putVarint(out, zigzag(a.i));
-        break;
+        return putVarint(p, zigzag(a.i));
     case AttrType::Double:
-        putFixed(out, a.d);
-        break;
+        return putFixed(p, a.d);
     case AttrType::Bool:
-        out += static_cast<char>(a.b ? 1 : 0);
-        break;
+        *p++ = static_cast<char>(a.b ? 1 : 0);
+        return p;
     default:
-        putVarint(out, a.s);
-        break;
+        return putVarint(p, a.s);
     }
 }
 
@@ -136,30 +137,38 @@ bool getAttribute(std::string_view& in, Attribute& a) {
 } // namespace
 
 void BlockEncoder::append(const PackedLogRecord& r) {
-    std::string& out = m_records;
-    putVarint(out, zigzag(wrappingSub(r.timeNs, m_previousTime)));
+    // Written through a pointer into room reserved for the largest encoding: appending field
+    // by field to the string cost more than everything else here.
+    const size_t most = 3 * kVarintMax + 2 + 3 * kVarintMax + 1 + 2 * (16 + 8) + kVarintMax +
+                        r.body.size() + kVarintMax + r.attributes.size() * (2 * kVarintMax + 1);
+    const size_t old = m_records.size();
+    m_records.resize(old + most);
+    char* p = m_records.data() + old;
+    p = putVarint(p, zigzag(wrappingSub(r.timeNs, m_previousTime)));
     m_previousTime = r.timeNs;
-    putVarint(out, zigzag(wrappingSub(r.observedNs, r.timeNs)));
-    out += static_cast<char>(r.severity);
-    out += static_cast<char>(r.flags);
-    putVarint(out, r.severityText);
-    putVarint(out, r.stream);
-    putVarint(out, r.source);
+    p = putVarint(p, zigzag(wrappingSub(r.observedNs, r.timeNs)));
+    *p++ = static_cast<char>(r.severity);
+    *p++ = static_cast<char>(r.flags);
+    p = putVarint(p, r.severityText);
+    p = putVarint(p, r.stream);
+    p = putVarint(p, r.source);
     uint8_t mask = 0;
     if (!r.trace.isZero()) mask |= kTrace;
     if (r.span != 0) mask |= kSpan;
     if (!r.linkTrace.isZero()) mask |= r.linkTrace == r.trace ? kLinkTraceSame : kLinkTrace;
     if (r.linkSpan != 0) mask |= r.linkSpan == r.span ? kLinkSpanSame : kLinkSpan;
-    out += static_cast<char>(mask);
-    if (mask & kTrace) putTrace(out, r.trace);
-    if (mask & kSpan) putFixed(out, r.span);
-    if (mask & kLinkTrace) putTrace(out, r.linkTrace);
-    if (mask & kLinkSpan) putFixed(out, r.linkSpan);
-    putVarint(out, r.body.size());
-    out.append(r.body);
-    putVarint(out, r.attributes.size());
+    *p++ = static_cast<char>(mask);
+    if (mask & kTrace) p = putTrace(p, r.trace);
+    if (mask & kSpan) p = putFixed(p, r.span);
+    if (mask & kLinkTrace) p = putTrace(p, r.linkTrace);
+    if (mask & kLinkSpan) p = putFixed(p, r.linkSpan);
+    p = putVarint(p, r.body.size());
+    if (!r.body.empty()) std::memcpy(p, r.body.data(), r.body.size());
+    p += r.body.size();
+    p = putVarint(p, r.attributes.size());
     for (const Attribute& a : r.attributes)
-        putAttribute(out, a);
+        p = putAttribute(p, a);
+    m_records.resize(static_cast<size_t>(p - m_records.data()));
     ++m_count;
 }
 

@@ -28,8 +28,12 @@ Status Workspace::migrateLogsToBlocks() {
     Statement st(m_db, "SELECT row, import_id, time_ns, observed_ns, severity, severity_text, "
                        "stream, flags, trace_hi, trace_lo, span_id, link_trace_hi, "
                        "link_trace_lo, link_span_id, body, attributes FROM logs ORDER BY row");
-    LogBlockWriter writer(m_db, 0, 0);
-    if (!st.ok() || !writer.ok()) return sqlError("cannot move log records to schema 5");
+    LogBlockBuilder builder(m_db);
+    LogBlockWriter writer(m_db, 0);
+    if (!st.ok() || !builder.ok() || !writer.ok())
+        return sqlError("cannot move log records to schema 5");
+    PreparedLogBlock block;
+    uint64_t blockStart = 0;
     std::vector<Attribute> attributes;
     int64_t expectedRow = 0;
     int rc;
@@ -53,11 +57,18 @@ Status Workspace::migrateLogsToBlocks() {
         if (!blob::decodeAttributes(st.blob(15), attributes))
             return damaged("bad attributes of log record " + std::to_string(expectedRow));
         r.attributes = attributes;
-        if (!writer.add(r)) return sqlError("cannot move log records to schema 5");
         ++expectedRow;
+        if (builder.add(r)) {
+            builder.take(blockStart, block);
+            blockStart = static_cast<uint64_t>(expectedRow);
+            if (!writer.write(block)) return sqlError("cannot move log records to schema 5");
+        }
     }
-    if (rc != SQLITE_DONE || !writer.finish())
-        return sqlError("cannot move log records to schema 5");
+    if (rc != SQLITE_DONE) return sqlError("cannot move log records to schema 5");
+    if (builder.count() > 0) {
+        builder.take(blockStart, block);
+        if (!writer.write(block)) return sqlError("cannot move log records to schema 5");
+    }
     return exec("DROP VIEW logs_readable; DROP TABLE logs_fts; DROP TABLE logs;");
 }
 

@@ -1,9 +1,10 @@
 // Workspace::persistNewLogs and Workspace::loadLogsInto: the bulk paths between the LogStore
 // and the file's log tables (schema v5). One transaction per persist: sources, strings,
-// streams, then the records in blocks (log_block_writer.h: block rows, their FTS5 documents
-// and the trace index).
+// streams, then the records in blocks (log_block_builder.h prepares them, log_block_writer.h
+// writes the block rows, their FTS5 documents and the trace index).
 #include <algorithm>
 #include <cstring>
+#include <future>
 
 #include "models/correlate/correlation_index.h"
 #include "models/workspace/label_blob.h"
@@ -72,19 +73,47 @@ Status Workspace::checkExtendsLogs(const LogStore& logs) const {
     return okStatus();
 }
 
+// Records go out in batches of whole blocks: a second thread prepares the next batch (packing,
+// token counts, documents: LogBlockBuilder, which only reads the store and the links) while
+// this one writes the current one, the two halves costing about the same. The store must not
+// change until persistNewLogs returns (the class contract), which makes the reads safe.
 Status Workspace::writeLogRows(const LogStore& logs, const CorrelationIndex* links) {
+    constexpr size_t kBatchRows = 16 * logblock::kLogBlockRecords;
     int64_t nextBlock = 0;
     {
         Statement st(m_db, "SELECT coalesce(max(id) + 1, 0) FROM log_blocks");
         if (st.step() != SQLITE_ROW) return sqlError("cannot write log records");
         nextBlock = st.i64(0);
     }
-    LogBlockWriter writer(m_db, nextBlock, m_storedLogs);
-    if (!writer.ok()) return sqlError("cannot write log records");
-    for (size_t row = m_storedLogs; row < logs.recordCount(); ++row)
-        if (!writer.add(packedRecord(logs, row, links)))
-            return sqlError("cannot write log records");
-    if (!writer.finish()) return sqlError("cannot write log records");
+    LogBlockWriter writer(m_db, nextBlock);
+    LogBlockBuilder builder(m_db);
+    if (!writer.ok() || !builder.ok()) return sqlError("cannot write log records");
+    const size_t end = logs.recordCount();
+    auto prepare = [&builder, &logs, links, end](size_t from) {
+        std::vector<PreparedLogBlock> blocks;
+        const size_t to = std::min(end, from + kBatchRows);
+        size_t first = from;
+        for (size_t row = from; row < to; ++row)
+            if (builder.add(packedRecord(logs, row, links))) {
+                builder.take(first, blocks.emplace_back());
+                first = row + 1;
+            }
+        if (builder.count() > 0) builder.take(first, blocks.emplace_back());
+        return blocks;
+    };
+    // async|deferred: runs on a new thread, or here when no thread can be made.
+    constexpr auto kPolicy = std::launch::async | std::launch::deferred;
+    size_t from = m_storedLogs;
+    std::future<std::vector<PreparedLogBlock>> next;
+    if (from < end) next = std::async(kPolicy, prepare, from);
+    while (from < end) {
+        const std::vector<PreparedLogBlock> blocks = next.get();
+        from += kBatchRows;
+        if (from < end) next = std::async(kPolicy, prepare, from);
+        // On a failed write, returning waits for the batch in flight (std::async's future).
+        for (const PreparedLogBlock& block : blocks)
+            if (!writer.write(block)) return sqlError("cannot write log records");
+    }
     return okStatus();
 }
 
