@@ -71,21 +71,6 @@ model::LogSeverity severityOf(std::string_view text) {
 } // namespace
 
 uint8_t LogFields::roleOfKey(std::string_view key, size_t position) {
-    // Lines of a file mostly repeat their keys in the same order: try the key that stood at
-    // this position in the last record first (inline; the search below is out of line).
-    if (position < m_slotAt.size()) {
-        const uint8_t slot = m_slotAt[position];
-        if (slot < m_roleCache.size()) {
-            const std::string& known = m_roleCache[slot].first;
-            if (known.size() == key.size() &&
-                std::memcmp(known.data(), key.data(), key.size()) == 0)
-                return m_roleCache[slot].second;
-        }
-    }
-    return searchRoleOfKey(key, position);
-}
-
-uint8_t LogFields::searchRoleOfKey(std::string_view key, size_t position) {
     size_t slot = 0;
     while (slot < m_roleCache.size() && m_roleCache[slot].first != key)
         ++slot;
@@ -111,7 +96,15 @@ bool LogFields::assemble(model::LogInput& record, std::vector<model::LabelInput>
     const LogField* chosen[7] = {};
     for (size_t i = 0; i < m_fields.size(); ++i) {
         LogField& f = m_fields[i];
-        f.role = roleOfKey(f.key, i);
+        // Lines of a file mostly repeat their keys in the same order: the key that stood at
+        // this position in the last record is tried here, inline, before any search.
+        const uint8_t slot = i < m_slotAt.size() ? m_slotAt[i] : 0xFF;
+        const std::string* known = slot < m_roleCache.size() ? &m_roleCache[slot].first : nullptr;
+        if (known && known->size() == f.key.size() &&
+            std::memcmp(known->data(), f.key.data(), f.key.size()) == 0)
+            f.role = m_roleCache[slot].second;
+        else
+            f.role = roleOfKey(f.key, i);
         const auto role = static_cast<Role>(f.role);
         const auto r = static_cast<size_t>(role);
         if (role == Role::Attribute || role == Role::Label) continue;

@@ -51,8 +51,8 @@ public:
                   std::string_view fallbackBody);
 
 private:
+    // Finds (or works out and caches) the role of a key, and remembers its slot for `position`.
     uint8_t roleOfKey(std::string_view key, size_t position);
-    uint8_t searchRoleOfKey(std::string_view key, size_t position);
 
     std::vector<LogField> m_fields;
     TextArena m_arena;
