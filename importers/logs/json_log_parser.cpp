@@ -83,7 +83,7 @@ void JsonLogParser::addValue(std::string_view key, od::value v, int depth, uint8
         return;
     }
     case od::json_type::number: {
-        const std::string_view text = out.own(trimToken(v.raw_json_token()));
+        const std::string_view text = trimToken(v.raw_json_token()); // a view into the input
         od::number_type nt{};
         int64_t i = 0;
         if (v.get_number_type().get(nt) == simdjson::SUCCESS &&

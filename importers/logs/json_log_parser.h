@@ -4,7 +4,9 @@
 // A Docker json-file envelope ({"log": "...", "stream": ..., "time": ...}) whose "log" string
 // is itself a JSON object (the application's structured log) is unwrapped: the inner fields
 // are added one level higher, so they win over the envelope's (log_fields.h). Strings are
-// views into the parsers' buffers: valid until the next parse(). One parser per import job.
+// views into the parsers' buffers, numbers' text views into the input (or the embedded
+// document's copy): valid until the next parse() and while the input lives. One parser per
+// import job.
 #include <string>
 #include <string_view>
 
