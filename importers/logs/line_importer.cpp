@@ -1,5 +1,6 @@
 #include "importers/logs/line_importer.h"
 
+#include <exception>
 #include <filesystem>
 
 namespace tg::import {
@@ -27,8 +28,13 @@ public:
         const auto more = [&](size_t after, size_t before) {
             return static_cast<size_t>(static_cast<double>(after - before) * scale);
         };
-        m_logs->reserve(more(now.records, m_start.records), more(now.bodyBytes, m_start.bodyBytes),
-                        more(now.attributes, m_start.attributes));
+        try {
+            m_logs->reserve(more(now.records, m_start.records),
+                            more(now.bodyBytes, m_start.bodyBytes),
+                            more(now.attributes, m_start.attributes));
+        } catch (const std::exception&) {
+            // Only a hint: an input too large to reserve for grows as it would have anyway.
+        }
     }
 
 private:
