@@ -2,7 +2,7 @@
 // Layout of a ServiceGraph as a plain geometry value (DESIGN §1 models/layout).
 //
 // layoutGraph() asks Graphviz (cgraph + gvc) for positions: up to dotMaxNodes nodes, `dot`
-// (ranked, clustered, clear for reviews; from 100 nodes on, only if `sfdp` does not cross fewer
+// (ranked, clustered, clear for reviews; at 100 nodes, only if `sfdp` does not cross fewer
 // edges on that graph); `sfdp`
 // beyond (scales to thousands; with grouping, the whole graph is laid out once and each group
 // boxed around its members, the boxes then pushed apart, so groups never overlap; edges are
@@ -91,10 +91,14 @@ struct LayoutOptions {
     // Auto: the first of namespace, cluster, region with more than one distinct value.
     Grouping grouping = Grouping::Auto;
     Direction direction = Direction::LeftToRight;
-    size_t dotMaxNodes = 300; // beyond this, sfdp; from 100 to it, the one crossing fewer edges
-    std::string engine;       // "" = choose (size, then crossings); "dot" or "sfdp" to force
-    double nodeSep = 22;      // points between neighbours in a rank (dot)
-    double rankSep = 60;      // points between ranks (dot)
+    // Beyond this, sfdp; at 100 (graphviz_layout.cpp kCompareFrom) to it, the one crossing fewer
+    // edges. Not higher: with clusters, dot took 0.3-2 s at 150 services, 0.4-36 s at 200 and
+    // 12-62 s at 300 on four generated graphs, crossing 2.5-11x more edges than sfdp on each
+    // (BENCHMARKS.md, topology run E).
+    size_t dotMaxNodes = 100;
+    std::string engine;  // "" = choose (size, then crossings); "dot" or "sfdp" to force
+    double nodeSep = 22; // points between neighbours in a rank (dot)
+    double rankSep = 60; // points between ranks (dot)
     double clusterMargin = 14;
     double fontSize = 12;   // node name pixel size; subtitles are smaller (see nodeSubtitle)
     bool edgeLabels = true; // reserve room for edgeCaption() texts (dot only)

@@ -296,9 +296,10 @@ Result<LayoutGeometry> runGraphvizLayout(GVC_t* gvc, const ServiceGraph& graph,
     auto ranked = layoutWith(gvc, graph, groups, engine, options);
     if (!ranked || !options.engine.empty() || engine != "dot") return ranked;
     // Chosen by size, small graphs get dot's ranked drawing (calls flow one way, captions have
-    // room). From a hundred nodes on, dense graphs with many back edges cross up to 3x more
-    // edges ranked than force-directed (BENCHMARKS.md, topology), so there sfdp's drawing is
-    // taken when it crosses fewer edges.
+    // room). From a hundred nodes on, dense graphs with many back edges cross 2.5-11x more edges
+    // ranked than force-directed (BENCHMARKS.md, topology), so there sfdp's drawing is taken
+    // when it crosses fewer edges. LayoutOptions::dotMaxNodes (100 by default) ends the
+    // comparison: beyond it dot alone costs seconds.
     constexpr size_t kCompareFrom = 100;
     if (graph.nodes.size() < kCompareFrom) return ranked;
     auto force = layoutWith(gvc, graph, groups, "sfdp", options);

@@ -1,7 +1,7 @@
 // Topology view benchmark (DESIGN §6). For generated service graphs (DAG-ish, namespaces of ~25
 // consecutive services, 2-4 calls per service, ~8% inferred peers) of 30, 300, 1000 and 3000
 // services it times
-//   layout        model::layoutGraph (Graphviz on the layout worker; dot <= 300 nodes, sfdp above)
+//   layout        model::layoutGraph (Graphviz on the layout worker; dot <= 100 nodes, sfdp above)
 //   scene data    buildTopologySceneData (the part a caller may run off the GUI thread)
 //   setGraph      TopologyView::setGraph (scene data + items + fit)
 //   first paint   the canvas rendering its first 1600x1000 frame

@@ -184,6 +184,28 @@ private slots:
         checkGeometry(g, geo, 6.0);
     }
 
+    // Ranked layouts (dot with clusters) stop at 100 nodes: beyond, dot alone took seconds on
+    // generated graphs and never crossed fewer edges than sfdp (BENCHMARKS.md, run E). Even a
+    // tree, which dot draws well, gets sfdp at 150 nodes.
+    void dotStopsAtHundredNodes() {
+        const LayoutOptions defaults;
+        QCOMPARE(defaults.dotMaxNodes, size_t(100));
+        QCOMPARE(chooseEngine(100, defaults), std::string("dot"));
+        QCOMPARE(chooseEngine(101, defaults), std::string("sfdp"));
+        LayoutOptions wider;
+        wider.dotMaxNodes = 300;
+        QCOMPARE(chooseEngine(150, wider), std::string("dot"));
+        LayoutOptions forced;
+        forced.engine = "dot";
+        QCOMPARE(chooseEngine(1000, forced), std::string("dot"));
+
+        const ServiceGraph g = generatedGraph(150);
+        auto result = layoutGraph(g, defaults);
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        QCOMPARE(result.value().engine, std::string("sfdp"));
+        checkGeometry(g, result.value(), 6.0);
+    }
+
     void largeGroupedGraphKeepsGroupsApart() {
         ServiceGraph g = generatedGraph(400);
         const char* namespaces[] = {"shop", "identity", "orders", "edge"};
