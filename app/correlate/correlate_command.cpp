@@ -10,7 +10,6 @@
 #include "app/correlate/correlation_report_output.h"
 #include "importers/common/format_sniffer.h"
 #include "models/correlate/correlation_index.h"
-#include "models/workspace/workspace.h"
 
 namespace tg::app {
 namespace {
@@ -25,21 +24,6 @@ model::Result<model::CorrelationConfig> loadConfig(const QString& path) {
     const QByteArray text = f.readAll();
     return model::parseCorrelationConfig(std::string_view(text.constData(), size_t(text.size())),
                                          path.toStdString());
-}
-
-// A workspace among the inputs brings its log records and metrics too (the trace loader reads
-// its spans). They go first into the empty stores, so raw files extend them.
-model::Status loadWorkspaceTelemetry(const std::vector<std::string>& inputs, TelemetryInputs& out) {
-    for (const std::string& path : inputs) {
-        const auto format = import::sniffFile(path);
-        if (!format || *format != import::Format::Workspace) continue;
-        auto ws = model::Workspace::open(path, false);
-        if (!ws) return ws.error();
-        // One workspace per command, as for spans.
-        if (model::Status s = (*ws)->loadLogsInto(*out.logs); !s) return s;
-        return (*ws)->loadMetricsInto(*out.metrics);
-    }
-    return model::okStatus();
 }
 
 } // namespace
@@ -78,11 +62,6 @@ int runCorrelateCommand(const QStringList& args) {
     }
 
     TelemetryInputs loaded;
-    int code = kExitOk;
-    if (model::Status s = loadWorkspaceTelemetry(inputs, loaded); !s) {
-        printError(QString::fromStdString(s.error().toString()));
-        code = kExitBadInput;
-    }
     loadTelemetryInputs(inputs, loaded);
     const auto index = model::CorrelationIndex::build(loaded.traces.dataset, loaded.logs.get(),
                                                       loaded.metrics.get(), *config);
@@ -90,8 +69,7 @@ int runCorrelateCommand(const QStringList& args) {
                                ? correlationReportJson(index.report(), loaded)
                                : correlationReportText(index.report(), loaded);
     if (!writeOutput(parser.value(QStringLiteral("output")), out)) return kExitOutput;
-    const int failures = reportTelemetryFailures(loaded);
-    return code != kExitOk ? code : failures;
+    return reportTelemetryFailures(loaded);
 }
 
 } // namespace tg::app

@@ -1,8 +1,8 @@
 #pragma once
-// Loads the INPUTS of the `logs` and `metrics` commands: each file is sniffed by content
-// (format_sniffer.h) and goes either to the trace loader (trace files, a workspace) or to the
-// telemetry registry (metrics and logs files), so one command line may mix them. Runs on the
-// calling thread.
+// Loads the INPUTS of the `logs`, `metrics` and `correlate` commands: each file is sniffed by
+// content (format_sniffer.h) and goes either to the trace loader (trace files, a workspace's
+// spans) or to the telemetry registry (metrics and logs files), so one command line may mix
+// them; a workspace's log records and metrics are loaded first. Runs on the calling thread.
 #include <memory>
 #include <string>
 #include <vector>

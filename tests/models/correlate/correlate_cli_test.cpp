@@ -4,6 +4,7 @@
 // -o, a --config that replaces the derived-field rules, and errors with their exit codes.
 // (It lives with the correlation tests because tests/app/CMakeLists.txt lists other areas.)
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -171,6 +172,18 @@ void CorrelateCliTest::workspaceGivesSameReport() {
     for (const char* part : {"traces", "logs", "exemplars", "series"})
         QCOMPARE(b[QLatin1String(part)].toObject(), a[QLatin1String(part)].toObject());
     QCOMPARE(b["logs"].toObject()["records"].toInt(), 7); // not vacuous
+    // `logs` reads the workspace's records too (the way into its packed log blocks now that
+    // the file has no readable view of them): the same records as the file gives.
+    const QStringList grep{QStringLiteral("--grep"), QStringLiteral("payment"),
+                           QStringLiteral("--format"), QStringLiteral("json")};
+    const Run logsFromFile = run(QStringList{QStringLiteral("logs"), data("app.logfmt")} + grep);
+    const Run logsFromWorkspace = run(QStringList{QStringLiteral("logs"), ws} + grep);
+    QCOMPARE(logsFromWorkspace.exitCode, 0);
+    const QJsonArray fileRecords =
+        QJsonDocument::fromJson(logsFromFile.out).object()["logs"].toArray();
+    QVERIFY(!fileRecords.isEmpty());
+    QCOMPARE(QJsonDocument::fromJson(logsFromWorkspace.out).object()["logs"].toArray(),
+             fileRecords);
 }
 
 void CorrelateCliTest::errors() {
