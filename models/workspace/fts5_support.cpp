@@ -119,7 +119,7 @@ bool recordsMatchingAll(std::string_view hits, std::span<const uint32_t> starts,
         if (it == starts.begin() || it == starts.end()) continue; // outside the records
         const size_t record = static_cast<size_t>(it - starts.begin()) - 1;
         const uint32_t size = std::max<uint32_t>(sizes[phrase], 1);
-        if (offset + size <= starts[record + 1]) found[record] |= uint64_t(1) << phrase;
+        if (uint64_t(offset) + size <= starts[record + 1]) found[record] |= uint64_t(1) << phrase;
     }
     const uint64_t all = phrases == kMaxPhrases ? ~uint64_t(0) : (uint64_t(1) << phrases) - 1;
     for (size_t r = 0; r < recordCount; ++r)

@@ -1,5 +1,6 @@
 #include "models/workspace/log_block_codec.h"
 
+#include <cstdint>
 #include <cstring>
 
 namespace tg::model::logblock {
@@ -236,10 +237,13 @@ void encodeTokenCounts(std::span<const uint32_t> counts, std::string& out) {
 
 bool decodeTokenStarts(std::string_view blob, size_t records, std::vector<uint32_t>& starts) {
     starts.assign(1, 0);
+    // Every count takes a byte at least: a larger record count (the file's row_count, which
+    // may be damaged) cannot be right, and must not size an allocation.
+    if (records > blob.size()) return false;
     starts.reserve(records + 1);
     for (size_t i = 0; i < records; ++i) {
         uint32_t count;
-        if (!getVarintAs(blob, count)) return false;
+        if (!getVarintAs(blob, count) || count > UINT32_MAX - starts.back()) return false;
         starts.push_back(starts.back() + count);
     }
     return blob.empty();

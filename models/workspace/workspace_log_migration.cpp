@@ -21,10 +21,11 @@ SpanId spanColumn(const Statement& st, int col) {
 
 } // namespace
 
+// A damaged v3 row must not make the whole file unreadable (its spans and metrics are fine):
+// rows are packed in row order and renumbered densely (a row is only the store's index), a
+// missing import keeps its impossible number (loading the logs then says so, as in v4), and
+// attributes that do not decode are left out of their record.
 Status Workspace::migrateLogsToBlocks() {
-    auto damaged = [&](const std::string& what) {
-        return makeError(ErrorCode::Syntax, "workspace is damaged: " + what, m_path);
-    };
     Statement st(m_db, "SELECT row, import_id, time_ns, observed_ns, severity, severity_text, "
                        "stream, flags, trace_hi, trace_lo, span_id, link_trace_hi, "
                        "link_trace_lo, link_span_id, body, attributes FROM logs ORDER BY row");
@@ -35,13 +36,11 @@ Status Workspace::migrateLogsToBlocks() {
     PreparedLogBlock block;
     uint64_t blockStart = 0;
     std::vector<Attribute> attributes;
-    int64_t expectedRow = 0;
+    uint64_t rows = 0;
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) {
-        if (st.i64(0) != expectedRow || st.i64(1) < 1)
-            return damaged("log row " + std::to_string(expectedRow) + " is missing");
         logblock::PackedLogRecord r;
-        r.source = static_cast<uint32_t>(st.i64(1) - 1);
+        r.source = static_cast<uint32_t>(st.i64(1) - 1); // import 0 (none): UINT32_MAX
         r.timeNs = st.i64(2);
         r.observedNs = st.i64(3);
         r.severity = static_cast<uint8_t>(st.i64(4));
@@ -54,13 +53,12 @@ Status Workspace::migrateLogsToBlocks() {
         r.linkSpan = spanColumn(st, 13);
         r.body = st.text(14);
         attributes.clear();
-        if (!blob::decodeAttributes(st.blob(15), attributes))
-            return damaged("bad attributes of log record " + std::to_string(expectedRow));
+        if (!blob::decodeAttributes(st.blob(15), attributes)) attributes.clear();
         r.attributes = attributes;
-        ++expectedRow;
+        ++rows;
         if (builder.add(r)) {
             builder.take(blockStart, block);
-            blockStart = static_cast<uint64_t>(expectedRow);
+            blockStart = rows;
             if (!writer.write(block)) return sqlError("cannot move log records to schema 5");
         }
     }
@@ -69,7 +67,7 @@ Status Workspace::migrateLogsToBlocks() {
         builder.take(blockStart, block);
         if (!writer.write(block)) return sqlError("cannot move log records to schema 5");
     }
-    return exec("DROP VIEW logs_readable; DROP TABLE logs_fts; DROP TABLE logs;");
+    return exec("DROP VIEW IF EXISTS logs_readable; DROP TABLE logs_fts; DROP TABLE logs;");
 }
 
 } // namespace tg::model

@@ -105,14 +105,20 @@ Status Workspace::writeLogRows(const LogStore& logs, const CorrelationIndex* lin
     constexpr auto kPolicy = std::launch::async | std::launch::deferred;
     size_t from = m_storedLogs;
     std::future<std::vector<PreparedLogBlock>> next;
-    if (from < end) next = std::async(kPolicy, prepare, from);
-    while (from < end) {
-        const std::vector<PreparedLogBlock> blocks = next.get();
-        from += kBatchRows;
+    try {
         if (from < end) next = std::async(kPolicy, prepare, from);
-        // On a failed write, returning waits for the batch in flight (std::async's future).
-        for (const PreparedLogBlock& block : blocks)
-            if (!writer.write(block)) return sqlError("cannot write log records");
+        while (from < end) {
+            const std::vector<PreparedLogBlock> blocks = next.get(); // rethrows what it threw
+            from += kBatchRows;
+            if (from < end) next = std::async(kPolicy, prepare, from);
+            // On a failed write, returning waits for the batch in flight (std::async's future).
+            for (const PreparedLogBlock& block : blocks)
+                if (!writer.write(block)) return sqlError("cannot write log records");
+        }
+    } catch (const std::exception& e) {
+        // bad_alloc in a batch, or no thread and no deferral: an error the caller rolls back.
+        return makeError(ErrorCode::Storage, std::string("cannot prepare log records: ") + e.what(),
+                         m_path);
     }
     return okStatus();
 }

@@ -171,6 +171,13 @@ private slots:
         QCOMPARE(starts, (std::vector<uint32_t>{0, 2, 2, 302, 303}));
         QVERIFY(!decodeTokenStarts(blob, 3, starts)); // a count left over
         QVERIFY(!decodeTokenStarts(blob, 5, starts)); // a count missing
+        // A damaged record count (the file's row_count) is refused before it sizes anything.
+        QVERIFY(!decodeTokenStarts(blob, size_t(1) << 40, starts));
+        QVERIFY(!decodeTokenStarts(blob, SIZE_MAX, starts));
+        // Counts whose total passes 2^32 would leave the starts unsorted.
+        std::string huge;
+        encodeTokenCounts(std::vector<uint32_t>{UINT32_MAX, 1}, huge);
+        QVERIFY(!decodeTokenStarts(huge, 2, starts));
     }
 };
 
