@@ -48,12 +48,18 @@ std::string Workspace::ftsQuery(std::string_view text, size_t* phrases) {
             ++i;
         if (i >= text.size()) break;
         std::string_view word;
+        bool prefix = false;
         if (text[i] == '"') {
             // "several words": one phrase, up to the closing quote (or the end).
             const size_t close = text.find('"', i + 1);
             const size_t end = close == std::string_view::npos ? text.size() : close;
             word = text.substr(i + 1, end - i - 1);
             i = close == std::string_view::npos ? text.size() : close + 1;
+            // "connection ref"*: a star after the closing quote makes the last word a prefix.
+            if (close != std::string_view::npos && i < text.size() && text[i] == '*') {
+                prefix = true;
+                ++i;
+            }
         } else {
             size_t end = i;
             while (end < text.size() && !isSpace(text[end]))
@@ -61,8 +67,10 @@ std::string Workspace::ftsQuery(std::string_view text, size_t* phrases) {
             word = text.substr(i, end - i);
             i = end;
         }
-        const bool prefix = word.size() > 1 && word.back() == '*';
-        if (prefix) word.remove_suffix(1);
+        if (!prefix && word.size() > 1 && word.back() == '*') {
+            prefix = true;
+            word.remove_suffix(1);
+        }
         if (!hasToken(word)) continue;
         if (!out.empty()) out += ' ';
         appendQuoted(out, word);

@@ -326,7 +326,8 @@ void TelemetryWorkspaceTest::fullTextSearch() {
     QCOMPARE(search(*ws, "\"connection refused\""), (Rows{0}));
     QVERIFY(search(*ws, "\"refused connection\"").empty()); // a phrase keeps its order
     QCOMPARE(search(*ws, "refus*"), (Rows{0, 5}));
-    QCOMPARE(search(*ws, "pay*"), (Rows{0, 5})); // "payment-gateway", "payment"
+    QCOMPARE(search(*ws, "\"connection ref\"*"), (Rows{0})); // not row 2's "connection reset"
+    QCOMPARE(search(*ws, "pay*"), (Rows{0, 5}));             // "payment-gateway", "payment"
     QCOMPARE(search(*ws, "abgelehnt"), (Rows{3}));
     QCOMPARE(search(*ws, "unicode"), (Rows{3})); // unicode61 folds the diacritic of "ünicode"
     QCOMPARE(search(*ws, "connection", 1), (Rows{0}));
@@ -349,6 +350,8 @@ void TelemetryWorkspaceTest::ftsQueryQuotesUserText() {
     QCOMPARE(Workspace::ftsQuery("say\"hi"), std::string("\"say\"\"hi\""));
     QCOMPARE(Workspace::ftsQuery("col:val"), std::string("\"col:val\""));
     QCOMPARE(Workspace::ftsQuery("\"unclosed phrase"), std::string("\"unclosed phrase\""));
+    QCOMPARE(Workspace::ftsQuery("\"two wor\"* x"), std::string("\"two wor\"* \"x\""));
+    QCOMPARE(Workspace::ftsQuery("\"\"*"), std::string());
     QCOMPARE(Workspace::ftsQuery("* - ()"), std::string());
 }
 
