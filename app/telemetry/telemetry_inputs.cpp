@@ -10,34 +10,37 @@ namespace tg::app {
 
 namespace {
 
-// A workspace among the inputs brings its log records and metrics too (the trace loader reads
-// its spans). They go first into the empty stores, so raw files extend them; one workspace
-// per command, as for spans.
-void loadWorkspaceTelemetry(const std::vector<std::string>& paths, TelemetryInputs& out) {
-    for (const std::string& path : paths) {
-        const auto format = import::sniffFile(path);
-        if (!format || *format != import::Format::Workspace) continue;
-        auto ws = model::Workspace::open(path, false);
-        model::Status s = ws ? (*ws)->loadLogsInto(*out.logs) : model::Status(ws.error());
-        if (s) s = (*ws)->loadMetricsInto(*out.metrics);
-        if (!s) out.unreadable.push_back(s.error());
-        return;
-    }
+// A workspace's log records and metrics (the trace loader reads its spans).
+void loadWorkspaceTelemetry(const std::string& path, TelemetryInputs& out) {
+    auto ws = model::Workspace::open(path, false);
+    model::Status s = ws ? (*ws)->loadLogsInto(*out.logs) : model::Status(ws.error());
+    if (s) s = (*ws)->loadMetricsInto(*out.metrics);
+    if (!s) out.unreadable.push_back(s.error());
 }
 
 } // namespace
 
 void loadTelemetryInputs(const std::vector<std::string>& paths, TelemetryInputs& out) {
-    loadWorkspaceTelemetry(paths, out);
+    std::vector<model::Result<import::ContentKind>> kinds;
+    kinds.reserve(paths.size());
+    for (const std::string& path : paths)
+        kinds.push_back(import::sniffFileKind(path));
+    // A workspace's telemetry goes first into the empty stores, so raw files extend them; one
+    // workspace per command, as for spans.
+    for (size_t i = 0; i < paths.size(); ++i)
+        if (kinds[i] && kinds[i]->trace == import::Format::Workspace) {
+            loadWorkspaceTelemetry(paths[i], out);
+            break;
+        }
     std::vector<std::string> tracePaths;
-    for (const std::string& path : paths) {
-        const model::Result<import::ContentKind> kind = import::sniffFileKind(path);
+    for (size_t i = 0; i < paths.size(); ++i) {
+        const model::Result<import::ContentKind>& kind = kinds[i];
         if (!kind) {
             out.unreadable.push_back(kind.error());
         } else if (kind->isTrace()) {
-            tracePaths.push_back(path);
+            tracePaths.push_back(paths[i]);
         } else {
-            out.reports.push_back(import::importTelemetryFile(path, *out.metrics, *out.logs));
+            out.reports.push_back(import::importTelemetryFile(paths[i], *out.metrics, *out.logs));
         }
     }
     if (!tracePaths.empty()) loadInputs(tracePaths, out.traces);

@@ -75,15 +75,7 @@ uint16_t LogStore::addSource(std::string path, std::string format) {
 
 void LogStore::reserve(size_t records, size_t bodyBytesMore, size_t attributeCount) {
     const size_t n = recordCount() + records;
-    timeNs.reserve(n);
-    observedNs.reserve(n);
-    severity.reserve(n);
-    severityText.reserve(n);
-    stream.reserve(n);
-    traceId.reserve(n);
-    spanId.reserve(n);
-    flags.reserve(n);
-    source.reserve(n);
+    forEachRecordColumn([n](auto& column) { column.reserve(n); });
     bodyBegin.reserve(n + 1);
     attrBegin.reserve(n + 1);
     bodyBytes.reserve(bodyBytes.size() + bodyBytesMore);
@@ -106,15 +98,7 @@ void LogStore::truncate(const Checkpoint& to) {
     }
     std::erase_if(m_streamByText, [&](const auto& entry) { return entry.second >= to.streams; });
     const size_t n = to.records;
-    timeNs.resize(n);
-    observedNs.resize(n);
-    severity.resize(n);
-    severityText.resize(n);
-    stream.resize(n);
-    traceId.resize(n);
-    spanId.resize(n);
-    flags.resize(n);
-    source.resize(n);
+    forEachRecordColumn([n](auto& column) { column.resize(n); });
     bodyBegin.resize(n + 1);
     attrBegin.resize(n + 1);
     bodyBytes.resize(to.bodyBytes);

@@ -139,6 +139,19 @@ public:
     std::vector<SourceFile> sources;
 
 private:
+    // Calls f on every record column with one entry per record (not the prefix offsets
+    // bodyBegin and attrBegin, which have one more): the one list reserve and truncate share.
+    template <typename F> void forEachRecordColumn(F&& f) {
+        f(timeNs);
+        f(observedNs);
+        f(severity);
+        f(severityText);
+        f(stream);
+        f(traceId);
+        f(spanId);
+        f(flags);
+        f(source);
+    }
     Attribute internAttribute(const AttributeInput& in, size_t position);
     // The last text interned through a cache and its id: records mostly repeat their
     // severity text and their attributes' keys in the same order, and comparing with the last

@@ -96,7 +96,8 @@ Result<std::vector<uint32_t>> Workspace::logsForTrace(const TraceId& trace, size
         logblock::BlockDecoder block(st.blob(1));
         for (uint32_t i = 0; block.next(r); ++i)
             if (r.linkTrace == trace) found.emplace_back(r.timeNs, firstRow + i);
-        if (!block.ok()) return sqlError("cannot query log records: a damaged log block");
+        if (!block.ok())
+            return makeError(ErrorCode::Syntax, "workspace is damaged: a bad log block", m_path);
     }
     if (rc != SQLITE_DONE) return sqlError("cannot query log records");
     std::sort(found.begin(), found.end());
@@ -129,7 +130,7 @@ Status Workspace::forEachLogMatch(std::string_view text,
         records.clear();
         if (!logblock::decodeTokenStarts(st.blob(2), static_cast<size_t>(st.i64(1)), starts) ||
             !fts::recordsMatchingAll(st.blob(3), starts, records))
-            return sqlError("cannot search log records: a damaged log block");
+            return makeError(ErrorCode::Syntax, "workspace is damaged: a bad log block", m_path);
         const auto firstRow = static_cast<uint32_t>(st.i64(0));
         for (const uint32_t record : records)
             if (!visit(firstRow + record)) return okStatus();
