@@ -70,10 +70,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, bool
         e.code = ErrorCode::CannotOpen;
         return e;
     }
-    if (Status s = ws->exec(
-            "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON;");
-        !s)
+    if (Status s = ws->exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"); !s)
         return s.error();
+    if (Status s = ws->exec(kNormalCache); !s) return s.error();
     if (Status s = ws->migrate(); !s) return s.error();
     if (Status s = ws->readCounts(); !s) return s.error();
     return ws;

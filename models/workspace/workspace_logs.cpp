@@ -163,8 +163,12 @@ Status Workspace::persistNewLogs(const LogStore& logs, const CorrelationIndex* l
             stream.reset();
         }
     }
-    if (Status s = writeLogRows(logs, links); !s) return fail(s);
-    if (Status s = commitWrite(nested); !s) return fail(s);
+    if (Status s = exec(kBulkWriteCache); !s) return fail(s);
+    Status written = writeLogRows(logs, links);
+    if (written) written = commitWrite(nested);
+    // Back to the normal cache whatever happened; a cache left small would only be slower.
+    (void)exec(kNormalCache);
+    if (!written) return fail(written);
     m_storedLogSources = logs.sources.size();
     m_storedLogStrings = logs.strings.size();
     m_storedLogStreams = logs.streamCount();

@@ -140,6 +140,7 @@ private slots:
     void manyRowsRoundTrip();
     void matchesStayInsideOneRecord();
     void batchesPreparedWhileWriting();
+    void writeLargerThanThePageCache();
     void movesVersion4LogRowsIntoBlocks();
 };
 
@@ -505,6 +506,40 @@ void TelemetryWorkspaceTest::batchesPreparedWhileWriting() {
     for (uint32_t i = 0; i < uint32_t(kRows); i += 997)
         traced.push_back(i);
     QCOMPARE(forTrace(*ws, kTraceB), traced); // 13 rows: 0, 997, ..., 11964
+}
+
+// A log write of ~9 MiB, more than the 4 MiB page cache persistNewLogs writes with
+// (workspace.h: kBulkWriteCache), so dirty pages spill to the file before the commit: every
+// record reloads as written, the index finds the first and the last record, and a later
+// append still works.
+void TelemetryWorkspaceTest::writeLargerThanThePageCache() {
+    constexpr int kRows = 20000;
+    const std::string padding(440, 'x');
+    std::vector<std::string> bodies;
+    for (int i = 0; i < kRows; ++i)
+        bodies.push_back("record r" + std::to_string(i) + " " + padding);
+    std::vector<LogSpec> specs;
+    for (int i = 0; i < kRows; ++i)
+        specs.push_back({i, bodies[size_t(i)], {}});
+    TempWorkspace t;
+    LogStore logs;
+    addLogs(logs, "big.log", specs);
+    {
+        auto ws = t.open();
+        QVERIFY(ws->persistNewLogs(logs).ok());
+    }
+    QVERIFY(rawInt(t.path(), "SELECT sum(length(records)) FROM log_blocks") > 9 * 1000 * 1000);
+    auto ws = t.open();
+    LogStore back;
+    QVERIFY(ws->loadLogsInto(back).ok());
+    QCOMPARE(back.recordCount(), size_t(kRows));
+    for (size_t row = 0; row < size_t(kRows); ++row)
+        QCOMPARE(back.body(row), std::string_view(bodies[row]));
+    QCOMPARE(search(*ws, "r0"), (Rows{0}));
+    QCOMPARE(search(*ws, "r19999"), (Rows{19999}));
+    addLogs(back, "more.log", {{kRows, "one more line", {}}});
+    QVERIFY(ws->persistNewLogs(back).ok());
+    QCOMPARE(search(*ws, "\"one more\""), (Rows{uint32_t(kRows)}));
 }
 
 // Records 0 "alpha beta" and 1 "gamma delta" share a block, whose FTS5 document is
