@@ -229,6 +229,23 @@ private slots:
                 if (g.nodes[i].namespaceName.empty())
                     QVERIFY(!c.rect.intersects(geo.nodes[i].rect()));
         }
+        // Ungrouped nodes sit near their neighbours: on average less than two and a half box
+        // sizes from the mean of their neighbours' centres (here 2.0; 3.4 when they were pushed
+        // apart with the group boxes and stayed where that left them).
+        std::vector<std::vector<uint32_t>> neighbours(g.nodes.size());
+        for (const GraphEdge& e : g.edges)
+            if (e.source != e.target)
+                neighbours[e.source].push_back(e.target), neighbours[e.target].push_back(e.source);
+        double away = 0, size = 0;
+        for (uint32_t i = 0; i < g.nodes.size(); ++i) {
+            if (!g.nodes[i].namespaceName.empty() || neighbours[i].empty()) continue;
+            const PointF mean = detail::groupStart(geo.nodes, neighbours[i]);
+            const NodeBox& n = geo.nodes[i];
+            away += std::hypot(n.x - mean.x, n.y - mean.y);
+            size += n.width + n.height;
+        }
+        QVERIFY(size > 0);
+        QVERIFY2(away < 2.5 * size, "ungrouped nodes far from their neighbours");
     }
 
     // dot gives the same drawing however many layouts ran before (with cgraph's default IDs it
@@ -392,6 +409,35 @@ private slots:
         QCOMPARE(start.y, 3.0);
         QCOMPARE(detail::groupStart(nodes, {2}).x, 500.0);
         QCOMPARE(detail::groupStart(nodes, {}).x, 0.0);
+    }
+
+    // A group box over x 0..100, y 0..40 (grown by the gap of 8: -8..108, -8..48) holds a at
+    // (50, 20). u and v, 20x10, have only a as neighbour; w has no neighbour and starts inside
+    // the box at (10, 10). Spots lie on a 16-point grid around the target. u: the nearest spots
+    // clear of the box are three steps up, (50, -28), and down, (50, 68), equally far; up is
+    // searched first (left or right takes five steps). v: up is u's now, so down. w: from its
+    // own centre, two steps up, (10, -22), clear of the box and of u.
+    void freeNodesPlacedNearNeighbours() {
+        std::vector<NodeBox> nodes{
+            {50, 20, 20, 10}, {1000, 1000, 20, 10}, {-1000, 1000, 20, 10}, {10, 10, 20, 10}};
+        const std::vector<std::vector<uint32_t>> neighbours{{1, 2}, {0}, {0}, {}};
+        const std::vector<RectF> boxes{{0, 0, 100, 40}};
+        detail::placeNearNeighbours(nodes, {1, 2, 3}, neighbours, boxes, 8, 16);
+        QCOMPARE(nodes[0].x, 50.0); // not movable
+        QCOMPARE(nodes[1].x, 50.0);
+        QCOMPARE(nodes[1].y, -28.0);
+        QCOMPARE(nodes[2].x, 50.0);
+        QCOMPARE(nodes[2].y, 68.0);
+        QCOMPARE(nodes[3].x, 10.0);
+        QCOMPARE(nodes[3].y, -22.0);
+        const RectF grownBox{-8, -8, 116, 56};
+        for (size_t i = 1; i < nodes.size(); ++i) {
+            const RectF r = nodes[i].rect();
+            QVERIFY(!grownBox.intersects(r));
+            const RectF clear{r.x - 8, r.y - 8, r.width + 16, r.height + 16};
+            for (size_t j = i + 1; j < nodes.size(); ++j)
+                QVERIFY(!clear.intersects(nodes[j].rect()));
+        }
     }
 
     void emptyGraph() {
