@@ -50,19 +50,23 @@ LayoutGeometry fromPass(PassOutput&& pass, const std::vector<Group>& groups) {
     return geo;
 }
 
-// How hard the crossing post-pass (crossing_reduction.h) may work. Lookups: 80 000 up to 2000
+// How hard the crossing post-pass (crossing_reduction.h) may work. Lookups: 80 000 up to 1000
 // nodes (about 250 ms at 1000 services, where the pass stops near 92 000 on its own; smaller
 // graphs run out of improvements first), then less as graphs grow, since each lookup costs
-// more in a larger, denser drawing and 3000 services must still show within 2 s (53 333 there,
-// about 300 ms; it was 26 666 until the ungrouped nodes left the group boxes' pass, which
-// saved about as much). Up to 1000 nodes each node tries four swap partners instead of two:
-// over four generated graphs 1-9 % fewer crossings at 300 and ~1 % at 1000, but at 3000,
-// where the budget runs out, swaps find less per lookup than moves and it crossed ~0.8 % more.
-CrossingReductionOptions crossingOptions(size_t nodes) {
-    constexpr long kBudget = 80000, kFullBudgetUpTo = 2000, kFourPartnersUpTo = 1000;
+// more in a larger, denser drawing and 3000 services must still show within 2 s. The grouped
+// layout keeps the full budget up to 3000 nodes (was 26 666 lookups at 3000): leaving the
+// ungrouped nodes out of the group boxes' pass saved more instructions than the extra lookups
+// cost (layout at 3000: 5 % fewer instructions than before both, but 8 % more wall time, as
+// lookups miss the cache more), and each further 26 666 lookups took 2-3 % of the crossings
+// off at 3000 (BENCHMARKS.md, topology run G). Up to 1000 nodes each node tries four swap
+// partners instead of two: over four generated graphs 1-9 % fewer crossings at 300 and ~1 % at
+// 1000, but at 3000 swaps find less per lookup than moves (~0.8 % more crossings).
+CrossingReductionOptions crossingOptions(size_t nodes, bool grouped) {
+    constexpr long kBudget = 80000, kFourPartnersUpTo = 1000;
+    const long fullUpTo = grouped ? 3000 : 1000;
     const long n = std::max(long(nodes), 1L);
     CrossingReductionOptions options;
-    options.workBudget = n <= kFullBudgetUpTo ? kBudget : kBudget * kFullBudgetUpTo / n;
+    options.workBudget = n <= fullUpTo ? kBudget : kBudget * fullUpTo / n;
     options.swapCandidates = n <= kFourPartnersUpTo ? 4 : 2;
     return options;
 }
@@ -83,7 +87,8 @@ void reduceDrawingCrossings(const ServiceGraph& graph, LayoutGeometry& geo,
     for (NodeBox& n : geo.nodes)
         n.x = std::round(n.x * 64) / 64, n.y = std::round(n.y * 64) / 64;
     const std::vector<NodeBox> before = geo.nodes;
-    reduceCrossings(graph, geo.nodes, members, boxes, crossingOptions(graph.nodes.size()));
+    reduceCrossings(graph, geo.nodes, members, boxes,
+                    crossingOptions(graph.nodes.size(), !groups.empty()));
     for (size_t i = 0; i < graph.edges.size() && i < geo.edges.size(); ++i) {
         const GraphEdge& e = graph.edges[i];
         auto moved = [&](uint32_t n) {
