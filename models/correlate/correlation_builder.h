@@ -35,10 +35,10 @@ private:
                            int32_t& spanRow) const;
     // The record's trace link (status, report counts, index entry); returns its span row or -1.
     int32_t linkLogToTrace(const LogStore& logs, size_t row, const FoundIds& found,
-                           std::vector<LogEntry>& entries);
+                           HugePageVector<LogEntry>& entries);
     void linkLogToService(const LogStore& logs, size_t row, StringId service,
                           const ServiceMatch& stream);
-    void groupLogsByTrace(std::vector<LogEntry>& entries);
+    void groupLogsByTrace(HugePageVector<LogEntry>& entries);
     void groupLogsByService(const LogStore& logs);
     std::string logSample(const LogStore& logs, size_t row, const TraceId* trace) const;
     std::string seriesText(const MetricStore& metrics, uint32_t series) const;

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "models/core/huge_pages.h"
 #include "models/core/ids.h"
 #include "models/correlate/correlation_config.h"
 #include "models/correlate/correlation_report.h"
@@ -82,22 +83,22 @@ private:
     CorrelationReport m_report;
 
     // Per log row.
-    std::vector<LinkStatus> m_logStatus;
-    std::vector<IdOrigin> m_logOrigin;
-    std::vector<int32_t> m_logSpanRow;
-    std::vector<StringId> m_logService;
+    HugePageVector<LinkStatus> m_logStatus;
+    HugePageVector<IdOrigin> m_logOrigin;
+    HugePageVector<int32_t> m_logSpanRow;
+    HugePageVector<StringId> m_logService;
     // IDs found by derived fields (rows without explicit IDs), sorted by row.
-    std::vector<uint32_t> m_derivedRows;
-    std::vector<TraceId> m_derivedTrace;
-    std::vector<SpanId> m_derivedSpan;
+    HugePageVector<uint32_t> m_derivedRows;
+    HugePageVector<TraceId> m_derivedTrace;
+    HugePageVector<SpanId> m_derivedSpan;
 
     // Log rows with a trace ID grouped by trace: by time in m_logsByTrace, by (span, time) in
     // m_logsBySpan (same ranges, so one lookup serves both); m_spanKeys parallels m_logsBySpan.
     std::unordered_map<TraceId, Range, TraceIdHash> m_traceLogs;
-    std::vector<uint32_t> m_logsByTrace, m_logsBySpan;
+    HugePageVector<uint32_t> m_logsByTrace, m_logsBySpan;
     std::vector<SpanId> m_spanKeys;
     std::unordered_map<StringId, Range> m_serviceLogs;
-    std::vector<uint32_t> m_logsByService;
+    HugePageVector<uint32_t> m_logsByService;
 
     std::vector<StringId> m_seriesService;
     std::unordered_map<StringId, Range> m_serviceSeries;

@@ -63,7 +63,7 @@ void CorrelationBuilder::linkLogs(const LogStore& logs) {
     x.m_logOrigin.assign(n, IdOrigin::None);
     x.m_logSpanRow.assign(n, -1);
     x.m_logService.assign(n, 0);
-    std::vector<LogEntry> entries;
+    HugePageVector<LogEntry> entries;
     for (size_t row = 0; row < n; ++row) {
         const int32_t spanRow = linkLogToTrace(logs, row, extractor.find(row), entries);
         const ServiceMatch& sm = streamService[logs.stream[row]];
@@ -75,7 +75,7 @@ void CorrelationBuilder::linkLogs(const LogStore& logs) {
 }
 
 int32_t CorrelationBuilder::linkLogToTrace(const LogStore& logs, size_t row, const FoundIds& found,
-                                           std::vector<LogEntry>& entries) {
+                                           HugePageVector<LogEntry>& entries) {
     CorrelationIndex& x = m_index;
     CorrelationReport& r = x.m_report;
     x.m_logOrigin[row] = found.origin;
@@ -131,7 +131,7 @@ void CorrelationBuilder::linkLogToService(const LogStore& logs, size_t row, Stri
     miss.add(std::move(sample));
 }
 
-void CorrelationBuilder::groupLogsByTrace(std::vector<LogEntry>& entries) {
+void CorrelationBuilder::groupLogsByTrace(HugePageVector<LogEntry>& entries) {
     CorrelationIndex& x = m_index;
     std::sort(entries.begin(), entries.end(), [](const LogEntry& a, const LogEntry& b) {
         if (!(a.trace == b.trace)) return a.trace < b.trace;

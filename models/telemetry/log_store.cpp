@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 
-#include "models/core/huge_pages.h"
 #include "models/telemetry/telemetry_keys.h"
 
 namespace tg::model {
@@ -81,13 +80,6 @@ void LogStore::reserve(size_t records, size_t bodyBytesMore, size_t attributeCou
     attrBegin.reserve(n + 1);
     bodyBytes.reserve(bodyBytes.size() + bodyBytesMore);
     attributes.reserve(attributes.size() + attributeCount);
-    // The columns of a large import are filled right after this: in huge pages, that costs
-    // 1/512 of the page faults (huge_pages.h).
-    forEachRecordColumn([](const auto& column) { adviseHugePagesForCapacity(column); });
-    adviseHugePagesForCapacity(bodyBegin);
-    adviseHugePagesForCapacity(attrBegin);
-    adviseHugePagesForCapacity(bodyBytes);
-    adviseHugePagesForCapacity(attributes);
 }
 
 LogStore::Checkpoint LogStore::checkpoint() const {
@@ -143,7 +135,7 @@ std::string LogStore::attributeText(const Attribute& a) const {
     return model::attributeText(strings, a);
 }
 
-template <typename T> static size_t capacityBytes(const std::vector<T>& v) {
+template <typename T, typename A> static size_t capacityBytes(const std::vector<T, A>& v) {
     return v.capacity() * sizeof(T);
 }
 

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "models/core/huge_pages.h"
 #include "models/core/ids.h"
 #include "models/core/string_pool.h"
 #include "models/dataset/dataset.h"
@@ -118,21 +119,21 @@ public:
     StringPool strings;
 
     // Record columns.
-    std::vector<int64_t> timeNs;
-    std::vector<int64_t> observedNs;
-    std::vector<LogSeverity> severity;
-    std::vector<StringId> severityText;
-    std::vector<StreamId> stream;
-    std::vector<TraceId> traceId; // zero when absent
-    std::vector<SpanId> spanId;   // 0 when absent
-    std::vector<uint8_t> flags;
-    std::vector<uint16_t> source;
-    std::vector<uint64_t> bodyBegin{0};
-    std::vector<uint32_t> attrBegin{0};
+    HugePageVector<int64_t> timeNs;
+    HugePageVector<int64_t> observedNs;
+    HugePageVector<LogSeverity> severity;
+    HugePageVector<StringId> severityText;
+    HugePageVector<StreamId> stream;
+    HugePageVector<TraceId> traceId; // zero when absent
+    HugePageVector<SpanId> spanId;   // 0 when absent
+    HugePageVector<uint8_t> flags;
+    HugePageVector<uint16_t> source;
+    HugePageVector<uint64_t> bodyBegin{0};
+    HugePageVector<uint32_t> attrBegin{0};
 
     // Arenas.
-    std::string bodyBytes;
-    std::vector<Attribute> attributes;
+    HugePageString bodyBytes;
+    HugePageVector<Attribute> attributes;
     std::vector<uint32_t> streamLabelBegin{0};
     std::vector<Label> labels;
 
@@ -170,7 +171,7 @@ private:
     std::unordered_map<std::string, StreamId> m_streamByText;
     std::string m_text; // scratch
     uint16_t m_currentSource = 0;
-    std::vector<uint32_t> m_timeOrder;
+    HugePageVector<uint32_t> m_timeOrder;
     LastInterned m_lastSeverityText;
     std::vector<LastInterned> m_lastAttributeKey; // by position in the record
 };
