@@ -218,11 +218,14 @@ bool BlockDecoder::next(PackedLogRecord& r) {
     if (!getVarint(m_in, bodySize) || bodySize > m_in.size()) return fail();
     r.body = m_in.substr(0, static_cast<size_t>(bodySize));
     m_in.remove_prefix(static_cast<size_t>(bodySize));
-    // An attribute takes at least 3 bytes, which bounds a damaged count.
+    // An attribute takes at least 3 bytes, which bounds a damaged count. Still, the list
+    // grows as attributes are read rather than being sized by the count: a damaged count in a
+    // blob near SQLite's 1 GB limit would otherwise ask for gigabytes before the first
+    // attribute fails to decode.
     if (!getVarint(m_in, attrCount) || attrCount > m_in.size() / 3) return fail();
-    m_attributes.resize(static_cast<size_t>(attrCount));
-    for (Attribute& a : m_attributes)
-        if (!getAttribute(m_in, a)) return fail();
+    m_attributes.clear();
+    for (uint64_t i = 0; i < attrCount; ++i)
+        if (!getAttribute(m_in, m_attributes.emplace_back())) return fail();
     r.attributes = m_attributes;
     ++m_read;
     if (m_read == m_count && !m_in.empty()) return fail(); // trailing bytes: not our blob
