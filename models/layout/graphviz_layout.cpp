@@ -50,19 +50,21 @@ LayoutGeometry fromPass(PassOutput&& pass, const std::vector<Group>& groups) {
     return geo;
 }
 
-// How hard the crossing post-pass (crossing_reduction.h) may work. Lookups: 80 000 up to 1000
-// nodes (about 250 ms at 1000 services, where the pass stops near 92 000 on its own; smaller
-// graphs run out of improvements first), then less as graphs grow, since each lookup costs
-// more in a larger, denser drawing and 3000 services must still show within 2 s. The grouped
-// layout keeps the full budget up to 3000 nodes (was 26 666 lookups at 3000): leaving the
-// ungrouped nodes out of the group boxes' pass saved more instructions than the extra lookups
-// cost (layout at 3000: 5 % fewer instructions than before both, but 8 % more wall time, as
-// lookups miss the cache more), and each further 26 666 lookups took 2-3 % of the crossings
-// off at 3000 (BENCHMARKS.md, topology run G). Up to 1000 nodes each node tries four swap
-// partners instead of two: over four generated graphs 1-9 % fewer crossings at 300 and ~1 % at
-// 1000, but at 3000 swaps find less per lookup than moves (~0.8 % more crossings).
+// How hard the crossing post-pass (crossing_reduction.h) may work. Lookups: 125 000 up to 1000
+// nodes (smaller graphs run out of improvements first), then less as graphs grow, since each lookup
+// costs more in a larger, denser drawing and 3000 services must still show within 2 s. The grouped
+// layout keeps the full budget up to 3000 nodes (was 26 666 lookups at 3000): leaving the ungrouped
+// nodes out of the group boxes' pass saved more instructions than the extra lookups cost (layout at
+// 3000: 5 % fewer instructions than before both, but 8 % more wall time, as lookups miss the cache
+// more), and each further 26 666 lookups took 2-3 % of the crossings off at 3000 (BENCHMARKS.md,
+// topology run G). Up to 1000 nodes each node tries four swap partners instead of two: over four
+// generated graphs 1-9 % fewer crossings at 300 and ~1 % at 1000, but at 3000 swaps find less per
+// lookup than moves (~0.8 % more crossings). The budget was 80 000 until lookups got ~40 % cheaper
+// (smaller grid cells, a column walk, a side test before the exact one, rejected moves counted only
+// until they lose): 125 000 of them cost less than 80 000 did (layout instructions at 3000 -0.6 to
+// -1.3 %, wall -2 %; at 1000 wall -10 %), for 2-3 % fewer crossings at 1000 and 3000 (run H).
 CrossingReductionOptions crossingOptions(size_t nodes, bool grouped) {
-    constexpr long kBudget = 80000, kFourPartnersUpTo = 1000;
+    constexpr long kBudget = 125000, kFourPartnersUpTo = 1000;
     const long fullUpTo = grouped ? 3000 : 1000;
     const long n = std::max(long(nodes), 1L);
     CrossingReductionOptions options;
