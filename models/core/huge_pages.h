@@ -3,7 +3,7 @@
 // (Linux, THP mode "madvise", the default of Debian kernels). Why: the first touch of fresh
 // memory costs a page fault per 4 KiB page, 16 us each in the virtual machines we run on
 // (0.3 us per 4 KiB in huge pages, measured; BENCHMARKS.md, logs), and a million log records
-// fill ~80 MB of columns. Any thread.
+// fill ~80 MB of columns, a million spans ~350 MB. Any thread.
 #include <cstddef>
 #include <memory>
 #include <new>
@@ -57,5 +57,10 @@ private:
 // Columns that grow to millions of entries.
 template <typename T> using HugePageVector = std::vector<T, HugePageAllocator<T>>;
 using HugePageString = std::basic_string<char, std::char_traits<char>, HugePageAllocator<char>>;
+
+// Bytes a vector holds reserved, whatever its allocator (for memory accounting).
+template <typename T, typename A> size_t capacityBytes(const std::vector<T, A>& v) {
+    return v.capacity() * sizeof(T);
+}
 
 } // namespace tg::model

@@ -10,10 +10,6 @@ std::string Dataset::attributeText(const Attribute& a) const {
     return model::attributeText(strings, a);
 }
 
-template <typename T> static size_t capacityBytes(const std::vector<T>& v) {
-    return v.capacity() * sizeof(T);
-}
-
 size_t Dataset::memoryBytes() const {
     return strings.bytesUsed() + capacityBytes(traceId) + capacityBytes(spanId) +
            capacityBytes(parentId) + capacityBytes(service) + capacityBytes(operation) +

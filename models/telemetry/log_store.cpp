@@ -135,10 +135,6 @@ std::string LogStore::attributeText(const Attribute& a) const {
     return model::attributeText(strings, a);
 }
 
-template <typename T, typename A> static size_t capacityBytes(const std::vector<T, A>& v) {
-    return v.capacity() * sizeof(T);
-}
-
 size_t LogStore::memoryBytes() const {
     return strings.bytesUsed() + capacityBytes(timeNs) + capacityBytes(observedNs) +
            capacityBytes(severity) + capacityBytes(severityText) + capacityBytes(stream) +

@@ -95,7 +95,7 @@ void encodeLinks(std::span<const SpanLink> links, std::string& out) {
     }
 }
 
-bool decodeAttributes(std::string_view blob, std::vector<Attribute>& out) {
+bool decodeAttributes(std::string_view blob, HugePageVector<Attribute>& out) {
     const size_t start = out.size();
     while (!blob.empty()) {
         Attribute a;
@@ -135,7 +135,7 @@ bool decodeEvents(std::string_view blob, Dataset& d) {
     return true;
 }
 
-bool decodeLinks(std::string_view blob, std::vector<SpanLink>& out) {
+bool decodeLinks(std::string_view blob, HugePageVector<SpanLink>& out) {
     const size_t start = out.size();
     while (!blob.empty()) {
         SpanLink l;

@@ -18,8 +18,8 @@ void encodeLinks(std::span<const SpanLink> links, std::string& out);
 
 // Decoders append to the dataset's arenas; false on a malformed blob (nothing appended then
 // for the element being decoded).
-bool decodeAttributes(std::string_view blob, std::vector<Attribute>& out);
+bool decodeAttributes(std::string_view blob, HugePageVector<Attribute>& out);
 bool decodeEvents(std::string_view blob, Dataset& d);
-bool decodeLinks(std::string_view blob, std::vector<SpanLink>& out);
+bool decodeLinks(std::string_view blob, HugePageVector<SpanLink>& out);
 
 } // namespace tg::model::blob

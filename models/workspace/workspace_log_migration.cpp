@@ -35,7 +35,7 @@ Status Workspace::migrateLogsToBlocks() {
         return sqlError("cannot move log records to schema 5");
     PreparedLogBlock block;
     uint64_t blockStart = 0;
-    std::vector<Attribute> attributes;
+    HugePageVector<Attribute> attributes; // the type blob::decodeAttributes appends to
     uint64_t rows = 0;
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) {

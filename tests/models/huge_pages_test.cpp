@@ -1,8 +1,8 @@
 // adviseHugePages: a large buffer's 2 MiB-aligned middle is marked for transparent huge pages
 // (the kernel's "hg" flag on its mapping in /proc/self/smaps); HugePageAllocator gives large
-// allocations aligned, whole and marked, and the LogStore's large columns use it; small
-// buffers and null are left alone. Skipped where /proc/self/smaps or
-// MADV_HUGEPAGE does not exist.
+// allocations aligned, whole and marked, and the LogStore's and the Dataset's large columns use
+// it; small buffers and null are left alone. Skipped where /proc/self/smaps or MADV_HUGEPAGE
+// does not exist.
 #include <QTest>
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include <sys/mman.h>
 
 #include "models/core/huge_pages.h"
+#include "models/dataset/dataset.h"
 #include "models/telemetry/log_store.h"
 
 using namespace tg::model;
@@ -61,6 +62,7 @@ private slots:
     void smallBufferAndNullAreLeftAlone();
     void allocatorGivesWholeHugePages();
     void logStoreReserveMarksItsColumns();
+    void datasetColumnsAreInHugePages();
 };
 
 void HugePagesTest::init() {
@@ -114,6 +116,14 @@ void HugePagesTest::logStoreReserveMarksItsColumns() {
     QVERIFY(hasHugePageFlag(middleOf(logs.timeNs.data(), logs.timeNs.capacity() * 8)));
     QVERIFY(hasHugePageFlag(middleOf(logs.traceId.data(), logs.traceId.capacity() * 16)));
     QVERIFY(hasHugePageFlag(middleOf(logs.bodyBytes.data(), logs.bodyBytes.capacity())));
+}
+
+void HugePagesTest::datasetColumnsAreInHugePages() {
+    Dataset d;
+    d.reserve(1000000);
+    QVERIFY(hasHugePageFlag(d.traceId.data()));
+    QVERIFY(hasHugePageFlag(d.startNs.data() + d.startNs.capacity() - 1));
+    QVERIFY(hasHugePageFlag(d.attrBegin.data()));
 }
 
 QTEST_APPLESS_MAIN(HugePagesTest)

@@ -177,8 +177,8 @@ QString compareAttributes(const char* what, const Dataset& a, std::span<const mo
     return {};
 }
 
-template <typename T>
-QString firstDiff(const char* column, const std::vector<T>& a, const std::vector<T>& b) {
+template <typename T, typename A>
+QString firstDiff(const char* column, const std::vector<T, A>& a, const std::vector<T, A>& b) {
     for (size_t i = 0; i < a.size(); ++i)
         if (!(a[i] == b[i])) return QStringLiteral("row %1: %2 differs").arg(i).arg(column);
     return {};
