@@ -11,7 +11,7 @@ namespace tg::model {
 void adviseHugePages(const void* data, size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (!data || bytes < kHugePageAdviceMin) return;
-    constexpr uintptr_t kHuge = uintptr_t(2) << 20;
+    constexpr uintptr_t kHuge = kHugePageBytes;
     const auto begin = reinterpret_cast<uintptr_t>(data);
     const uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
     const uintptr_t last = (begin + bytes) & ~(kHuge - 1);

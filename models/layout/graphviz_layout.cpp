@@ -83,11 +83,8 @@ void reduceDrawingCrossings(const ServiceGraph& graph, LayoutGeometry& geo,
         members.push_back(groups[k].members);
         if (k < geo.clusters.size()) boxes.push_back(geo.clusters[k].rect);
     }
-    // Graphviz's positions differ from run to run in the last bits (about 1e-9 points); the
-    // pass's choices would follow such differences now and then, so it starts from centres
-    // rounded to 1/64 point.
-    for (NodeBox& n : geo.nodes)
-        n.x = std::round(n.x * 64) / 64, n.y = std::round(n.y * 64) / 64;
+    for (NodeBox& n : geo.nodes) // the pass's choices must not follow Graphviz's last bits
+        n.x = stableCoordinate(n.x), n.y = stableCoordinate(n.y);
     const std::vector<NodeBox> before = geo.nodes;
     reduceCrossings(graph, geo.nodes, members, boxes,
                     crossingOptions(graph.nodes.size(), !groups.empty()));
@@ -297,25 +294,34 @@ private:
         placeNearNeighbours(geo.nodes, free, neighbours, boxes, kFreeGap, kFreeStep);
     }
 
-    static RectF coverOf(const std::vector<NodeBox>& nodes) {
-        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
-        for (const NodeBox& n : nodes) {
-            const RectF r = n.rect();
-            x0 = std::min(x0, r.x), y0 = std::min(y0, r.y);
-            x1 = std::max(x1, r.right()), y1 = std::max(y1, r.bottom());
+    // The smallest rectangle holding both; `into` empty (no area, at the origin) takes `r`.
+    static void unite(RectF& into, const RectF& r, bool& any) {
+        if (!any) {
+            into = r, any = true;
+            return;
         }
-        return x0 > x1 ? RectF{} : RectF{x0, y0, x1 - x0, y1 - y0};
+        const double x1 = std::max(into.right(), r.right()),
+                     y1 = std::max(into.bottom(), r.bottom());
+        into.x = std::min(into.x, r.x), into.y = std::min(into.y, r.y);
+        into.width = x1 - into.x, into.height = y1 - into.y;
+    }
+
+    static RectF coverOf(const std::vector<NodeBox>& nodes) {
+        RectF all;
+        bool any = false;
+        for (const NodeBox& n : nodes)
+            unite(all, n.rect(), any);
+        return all;
     }
 
     // Shifts nodes and boxes so the drawing starts at (0, 0); sets its size.
     static void fitToOrigin(LayoutGeometry& geo) {
-        RectF all = coverOf(geo.nodes);
-        for (const ClusterBox& c : geo.clusters) {
-            const double x1 = std::max(all.right(), c.rect.right());
-            const double y1 = std::max(all.bottom(), c.rect.bottom());
-            all.x = std::min(all.x, c.rect.x), all.y = std::min(all.y, c.rect.y);
-            all.width = x1 - all.x, all.height = y1 - all.y;
-        }
+        RectF all;
+        bool any = false;
+        for (const NodeBox& n : geo.nodes)
+            unite(all, n.rect(), any);
+        for (const ClusterBox& c : geo.clusters)
+            unite(all, c.rect, any);
         for (NodeBox& n : geo.nodes)
             n.x -= all.x, n.y -= all.y;
         for (ClusterBox& c : geo.clusters)

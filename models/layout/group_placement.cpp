@@ -64,8 +64,8 @@ private:
     std::vector<int> m_sum;
 };
 
-// Where u's search starts, rounded to 1/64 point: Graphviz's positions differ from run to run
-// in the last bits, and the choice between spots equally far away must not follow them.
+// Where u's search starts (stableCoordinate: the choice between spots equally far away must
+// not follow Graphviz's last bits).
 PointF targetOf(const std::vector<NodeBox>& nodes, uint32_t u,
                 const std::vector<uint32_t>& neighbours) {
     double x = nodes[u].x, y = nodes[u].y;
@@ -75,7 +75,7 @@ PointF targetOf(const std::vector<NodeBox>& nodes, uint32_t u,
             x += nodes[w].x, y += nodes[w].y;
         x /= double(neighbours.size()), y /= double(neighbours.size());
     }
-    return {std::round(x * 64) / 64, std::round(y * 64) / 64};
+    return {stableCoordinate(x), stableCoordinate(y)};
 }
 
 } // namespace

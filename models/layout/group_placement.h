@@ -2,12 +2,20 @@
 // Private to models/layout: where the grouped sfdp layout (graphviz_layout.cpp) starts each
 // group's box before Graphviz pushes the boxes apart, and where the nodes in no group go once
 // the boxes are placed. No Graphviz here, so tests can call it. Pure functions; any thread.
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include "models/layout/graph_layout.h"
 
 namespace tg::model::detail {
+
+// A Graphviz coordinate rounded to 1/64 point. Graphviz's positions differ from run to run in
+// the last bits (about 1e-9 points); choices made on them (a swap, the nearer of two spots)
+// would follow such differences now and then, so they start from rounded values.
+inline double stableCoordinate(double v) {
+    return std::round(v * 64) / 64;
+}
 
 // The mean of the members' centres in the whole-graph pass. The centre of the members'
 // bounding box, used before, follows a group's outliers: over four generated graphs of the

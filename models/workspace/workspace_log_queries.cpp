@@ -37,6 +37,11 @@ bool hasToken(std::string_view word) {
     return false;
 }
 
+// A block that does not decode: the file is damaged, whatever SQLite says of it.
+Error badBlock(const std::string& path) {
+    return makeError(ErrorCode::Syntax, "workspace is damaged: a bad log block", path);
+}
+
 } // namespace
 
 std::string Workspace::ftsQuery(std::string_view text, size_t* phrases) {
@@ -96,8 +101,7 @@ Result<std::vector<uint32_t>> Workspace::logsForTrace(const TraceId& trace, size
         logblock::BlockDecoder block(st.blob(1));
         for (uint32_t i = 0; block.next(r); ++i)
             if (r.linkTrace == trace) found.emplace_back(r.timeNs, firstRow + i);
-        if (!block.ok())
-            return makeError(ErrorCode::Syntax, "workspace is damaged: a bad log block", m_path);
+        if (!block.ok()) return badBlock(m_path);
     }
     if (rc != SQLITE_DONE) return sqlError("cannot query log records");
     std::sort(found.begin(), found.end());
@@ -130,7 +134,7 @@ Status Workspace::forEachLogMatch(std::string_view text,
         records.clear();
         if (!logblock::decodeTokenStarts(st.blob(2), static_cast<size_t>(st.i64(1)), starts) ||
             !fts::recordsMatchingAll(st.blob(3), starts, records))
-            return makeError(ErrorCode::Syntax, "workspace is damaged: a bad log block", m_path);
+            return badBlock(m_path);
         const auto firstRow = static_cast<uint32_t>(st.i64(0));
         for (const uint32_t record : records)
             if (!visit(firstRow + record)) return okStatus();
