@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <memory>
 
@@ -67,13 +68,8 @@ void setGraphAttributes(Agraph_t* g, const PassInput& input, const LayoutOptions
         // finish in 300 s at 1000 (sfdp routes curved edges quadratically); lines take < 1 s.
         set(g, "splines", "line");
         set(g, "overlap", input.overlap);
-        // A fixed seed: Graphviz's random state carries over from run to run in one process,
-        // so without it the same graph would come out differently each time.
-        set(g, "start", "20250314");
-        // Graphviz's default margin around boxes when removing overlaps (4 points each side).
-        // More room costs crossings: with +11 (and esep +5) the generated graphs of the
-        // topology benchmark crossed 18% more edges at 300 services, 4-6% at 1000-3000.
-        set(g, "sep", "+4");
+        set(g, "start", std::to_string(input.seed));
+        set(g, "sep", "+" + std::to_string(input.separation));
     }
 }
 
@@ -268,6 +264,13 @@ Result<PassOutput> runPass(GVC_t* gvc, const PassInput& input, const LayoutOptio
                                                 ? addClusters(g.get(), input, nodes, options)
                                                 : std::vector<Agraph_t*>{};
 
+    // Graphviz 2.42 draws random numbers from the C library's two generators, and "start" does
+    // not reseed every draw: without reseeding both here the same graph came out differently
+    // the second time in one process (crossings 1247, then 1275, at 300 services), and a
+    // layout depended on what had been laid out before. Only this thread calls them (see
+    // thread affinity).
+    srand(input.seed);
+    srand48(long(input.seed));
     if (gvLayout(gvc, g.get(), input.engine.c_str()) != 0) {
         std::string detail = "Graphviz " + input.engine + " layout failed: " + t_messages;
         if (t_messages.find("not recognized") != std::string::npos)

@@ -44,6 +44,13 @@ struct PassInput {
     std::vector<PassEdge> edges;
     std::vector<PassCluster> clusters; // dot only
     bool edgeLabels = false;
+    // sfdp's random start. Fixed: Graphviz's random state carries over from run to run in one
+    // process, so without it the same graph would come out differently each time.
+    unsigned seed = kDefaultSeed;
+    // Points kept clear around each box when overlaps are removed (sfdp and nop): Graphviz's
+    // default of 4 unless the layout asks for room (graphviz_layout.cpp, separationFor).
+    int separation = 4;
+    static constexpr unsigned kDefaultSeed = 20250314;
 };
 
 struct PassOutput {

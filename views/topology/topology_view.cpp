@@ -209,8 +209,20 @@ void TopologyView::changeEvent(QEvent* event) {
 
 QRectF TopologyView::visibleItemsRect() const {
     QRectF rect;
+    std::vector<QPointF> centres;
     for (const NodeItem* node : m_scene->nodeItems())
-        if (node->isVisible()) rect |= node->sceneBoundingRect();
+        if (node->isVisible()) {
+            rect |= node->sceneBoundingRect();
+            centres.push_back(node->sceneBoundingRect().center());
+        }
+    // A group box holding a visible service shows whole: its title sits above the members,
+    // further out than the fit's margin.
+    for (const ClusterItem* cluster : m_scene->clusterItems()) {
+        const QRectF box = cluster->sceneBoundingRect();
+        if (std::any_of(centres.begin(), centres.end(),
+                        [&box](const QPointF& c) { return box.contains(c); }))
+            rect |= box;
+    }
     return rect.isEmpty() ? m_scene->sceneRect() : rect;
 }
 
