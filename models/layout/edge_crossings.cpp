@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace tg::model {
 
@@ -13,18 +12,17 @@ struct Segment {
     uint32_t edge = 0;
 };
 
-// Proper intersection of two segments (touching ends and parallel overlaps do not count).
-bool intersect(const Segment& s, const Segment& t, PointF& at) {
+// Where two segments cross, as fractions u along s and v along t; false when they do not cross
+// at a point inside both (touching ends, collinear overlaps and parallels do not count).
+bool crossAt(const Segment& s, const Segment& t, double& u, double& v) {
     const double dx1 = s.b.x - s.a.x, dy1 = s.b.y - s.a.y;
     const double dx2 = t.b.x - t.a.x, dy2 = t.b.y - t.a.y;
     const double den = dx1 * dy2 - dy1 * dx2;
     if (std::abs(den) < 1e-12) return false;
-    const double u = ((t.a.x - s.a.x) * dy2 - (t.a.y - s.a.y) * dx2) / den;
-    const double v = ((t.a.x - s.a.x) * dy1 - (t.a.y - s.a.y) * dx1) / den;
+    u = ((t.a.x - s.a.x) * dy2 - (t.a.y - s.a.y) * dx2) / den;
+    v = ((t.a.x - s.a.x) * dy1 - (t.a.y - s.a.y) * dx1) / den;
     constexpr double kEps = 1e-9;
-    if (u <= kEps || u >= 1 - kEps || v <= kEps || v >= 1 - kEps) return false;
-    at = {s.a.x + u * dx1, s.a.y + u * dy1};
-    return true;
+    return u > kEps && u < 1 - kEps && v > kEps && v < 1 - kEps;
 }
 
 struct Bounds {
@@ -35,28 +33,53 @@ struct Bounds {
     }
 };
 
-// Cuts segments into pieces no longer than a cell, so each piece touches at most four cells.
-std::vector<Segment> cellPieces(const std::vector<Segment>& segments, double cell) {
-    std::vector<Segment> pieces;
+// A stretch [t0, t1) of a segment no longer than a grid cell, so its bounding box touches at
+// most four cells. Crossings are tested on whole segments; a crossing belongs to the one piece
+// of each segment whose stretch holds it, so it is counted once however many cells the two
+// segments share. The box and the edge's endpoints sit inline for the counting loop.
+struct Piece {
+    uint32_t segment;
+    uint32_t from, to; // the edge's endpoints
+    double t0, t1;
+    double x0, y0, x1, y1;
+};
+
+std::vector<Piece> cellPieces(const std::vector<Segment>& segments,
+                              const std::vector<CrossingEdge>& edges, double cell) {
+    std::vector<Piece> pieces;
     pieces.reserve(segments.size());
-    for (const Segment& s : segments) {
+    for (uint32_t i = 0; i < segments.size(); ++i) {
+        const Segment& s = segments[i];
         const double len = std::hypot(s.b.x - s.a.x, s.b.y - s.a.y);
         const int parts = std::max(1, int(std::ceil(len / cell)));
         for (int k = 0; k < parts; ++k) {
-            const double f0 = double(k) / parts, f1 = double(k + 1) / parts;
-            pieces.push_back({{s.a.x + (s.b.x - s.a.x) * f0, s.a.y + (s.b.y - s.a.y) * f0},
-                              {s.a.x + (s.b.x - s.a.x) * f1, s.a.y + (s.b.y - s.a.y) * f1},
-                              s.edge});
+            const double f0 = double(k) / parts, f1 = k + 1 == parts ? 1.0 : double(k + 1) / parts;
+            const PointF a{s.a.x + (s.b.x - s.a.x) * f0, s.a.y + (s.b.y - s.a.y) * f0};
+            const PointF b{s.a.x + (s.b.x - s.a.x) * f1, s.a.y + (s.b.y - s.a.y) * f1};
+            pieces.push_back({i, edges[s.edge].from, edges[s.edge].to, f0,
+                              k + 1 == parts ? 2.0 : f1, std::min(a.x, b.x), std::min(a.y, b.y),
+                              std::max(a.x, b.x), std::max(a.y, b.y)});
         }
     }
     return pieces;
 }
 
+// Whether control point c lies on the chord a-b (within a millionth of a point): Béziers drawn
+// as straight lines (straightEdge, Graphviz's splines=line) count as one segment, not eight.
+bool onChord(const PointF& a, const PointF& c, const PointF& b) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double len = std::hypot(dx, dy);
+    if (len == 0) return c.x == a.x && c.y == a.y;
+    const double off = std::abs((c.x - a.x) * dy - (c.y - a.y) * dx) / len;
+    const double along = ((c.x - a.x) * dx + (c.y - a.y) * dy) / (len * len);
+    return off < 1e-6 && along >= 0 && along <= 1;
+}
+
 } // namespace
 
 bool segmentsCross(const PointF& a, const PointF& b, const PointF& c, const PointF& d) {
-    PointF at;
-    return intersect({a, b, 0}, {c, d, 0}, at);
+    double u, v;
+    return crossAt({a, b, 0}, {c, d, 0}, u, v);
 }
 
 long countEdgeCrossings(const std::vector<CrossingEdge>& edges) {
@@ -73,39 +96,52 @@ long countEdgeCrossings(const std::vector<CrossingEdge>& edges) {
     if (segments.size() < 2) return 0;
     const double area = std::max(1.0, (box.x1 - box.x0) * (box.y1 - box.y0));
     const double cell = std::max(1e-6, std::sqrt(area / double(segments.size())) * 2);
-    const std::vector<Segment> pieces = cellPieces(segments, cell);
+    const std::vector<Piece> pieces = cellPieces(segments, edges, cell);
     const int64_t cols = int64_t((box.x1 - box.x0) / cell) + 1;
-    auto cellOf = [&](const PointF& p, int64_t& cx, int64_t& cy) {
-        cx = int64_t((p.x - box.x0) / cell);
-        cy = int64_t((p.y - box.y0) / cell);
+    const int64_t rows = int64_t((box.y1 - box.y0) / cell) + 1;
+    auto column = [&](double x) {
+        return std::clamp<int64_t>(int64_t((x - box.x0) / cell), 0, cols - 1);
     };
-    std::unordered_map<int64_t, std::vector<uint32_t>> grid;
-    for (uint32_t i = 0; i < pieces.size(); ++i) {
-        int64_t ax, ay, bx, by;
-        cellOf(pieces[i].a, ax, ay);
-        cellOf(pieces[i].b, bx, by);
-        for (int64_t cy = std::min(ay, by); cy <= std::max(ay, by); ++cy)
-            for (int64_t cx = std::min(ax, bx); cx <= std::max(ax, bx); ++cx)
-                grid[cy * cols + cx].push_back(i);
-    }
+    auto row = [&](double y) {
+        return std::clamp<int64_t>(int64_t((y - box.y0) / cell), 0, rows - 1);
+    };
+    // Every piece in each cell its box touches, as one array ordered by cell (a count per
+    // cell, offsets, then a second pass to fill in).
+    auto eachCell = [&](const Piece& piece, auto&& visit) {
+        for (int64_t cy = row(piece.y0); cy <= row(piece.y1); ++cy)
+            for (int64_t cx = column(piece.x0); cx <= column(piece.x1); ++cx)
+                visit(size_t(cy * cols + cx));
+    };
+    std::vector<uint32_t> start(size_t(cols * rows) + 1, 0);
+    for (const Piece& piece : pieces)
+        eachCell(piece, [&](size_t c) { ++start[c + 1]; });
+    for (size_t c = 1; c < start.size(); ++c)
+        start[c] += start[c - 1];
+    std::vector<uint32_t> members(start.back());
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    for (uint32_t i = 0; i < pieces.size(); ++i)
+        eachCell(pieces[i], [&](size_t c) { members[fill[c]++] = i; });
     long crossings = 0;
-    for (const auto& [key, list] : grid) {
-        for (size_t i = 0; i < list.size(); ++i) {
-            for (size_t j = i + 1; j < list.size(); ++j) {
-                const Segment& s = pieces[list[i]];
-                const Segment& t = pieces[list[j]];
+    for (size_t key = 0; key + 1 < start.size(); ++key) {
+        const uint32_t* list = members.data() + start[key];
+        const size_t size = start[key + 1] - start[key];
+        for (size_t i = 0; i < size; ++i) {
+            const Piece& p = pieces[list[i]];
+            for (size_t j = i + 1; j < size; ++j) {
+                const Piece& q = pieces[list[j]];
+                if (q.x0 > p.x1 || q.x1 < p.x0 || q.y0 > p.y1 || q.y1 < p.y0) continue;
+                if (p.from == q.from || p.from == q.to || p.to == q.from || p.to == q.to) continue;
+                const Segment& s = segments[p.segment];
+                const Segment& t = segments[q.segment];
                 if (s.edge == t.edge) continue;
-                const CrossingEdge& e1 = edges[s.edge];
-                const CrossingEdge& e2 = edges[t.edge];
-                if (e1.from == e2.from || e1.from == e2.to || e1.to == e2.from || e1.to == e2.to)
-                    continue;
-                PointF at;
-                if (!intersect(s, t, at)) continue;
-                // A crossing is seen from every cell both pieces share: count it in the one
-                // cell that holds the crossing point.
-                int64_t cx, cy;
-                cellOf(at, cx, cy);
-                if (cy * cols + cx == key) ++crossings;
+                double u, v;
+                if (!crossAt(s, t, u, v)) continue;
+                // The pair is met in every cell both pieces touch, and other pieces of the
+                // same segments may meet elsewhere: count it where these pieces hold the
+                // crossing, in the cell the crossing lies in.
+                if (u < p.t0 || u >= p.t1 || v < q.t0 || v >= q.t1) continue;
+                const PointF at{s.a.x + u * (s.b.x - s.a.x), s.a.y + u * (s.b.y - s.a.y)};
+                if (size_t(row(at.y) * cols + column(at.x)) == key) ++crossings;
             }
         }
     }
@@ -118,6 +154,10 @@ std::vector<PointF> flattenBezier(const std::vector<PointF>& c) {
     out.push_back(c.front());
     for (size_t i = 1; i + 2 < c.size(); i += 3) {
         const PointF p0 = c[i - 1], p1 = c[i], p2 = c[i + 1], p3 = c[i + 2];
+        if (onChord(p0, p1, p3) && onChord(p0, p2, p3)) { // a straight piece: its chord
+            out.push_back(p3);
+            continue;
+        }
         for (int s = 1; s <= 8; ++s) {
             const double t = s / 8.0, v = 1 - t;
             const double a = v * v * v, b = 3 * v * v * t, d = 3 * v * t * t, e = t * t * t;

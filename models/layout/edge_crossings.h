@@ -1,9 +1,11 @@
 #pragma once
 // Edge crossings of a drawing: the number of points where two edges that share no endpoint
 // cross. It is the readability measure the layout chooses engines by and the topology benchmark
-// compares against Graphviz's own layouts. Béziers are flattened to polylines first; pairs of
-// edges with a common node are skipped (they meet at the node, which is not a crossing).
-// A uniform grid keeps thousands of edges fast (near-linear for spread-out drawings).
+// compares against Graphviz's own layouts. Béziers are flattened to polylines first (straight
+// ones to their chord); pairs of edges with a common node are skipped (they meet at the node,
+// which is not a crossing). A uniform grid keeps thousands of edges fast (near-linear for
+// spread-out drawings; ~200 M instructions for the 7700 edges and 220 000 crossings of a
+// 3000-service drawing).
 // Pure functions; any thread.
 #include <cstdint>
 #include <vector>
@@ -26,7 +28,7 @@ long countEdgeCrossings(const std::vector<CrossingEdge>& edges);
 bool segmentsCross(const PointF& a, const PointF& b, const PointF& c, const PointF& d);
 
 // A Graphviz-style cubic B-spline (p0, then (c1, c2, p) triples) as a polyline of 8 steps per
-// piece.
+// piece; a piece whose control points lie on its chord is a straight line, one step.
 std::vector<PointF> flattenBezier(const std::vector<PointF>& control);
 
 // The edges of a layout as polylines (arrow tips included), ready for countEdgeCrossings.

@@ -332,6 +332,44 @@ private slots:
             3L);
     }
 
+    // The grid count equals the count of every pair tested (3000 random straight edges
+    // between 600 nodes, with clusters and long edges: the grid's cells, pieces and
+    // one-cell-per-crossing rule against plain enumeration).
+    void edgeCrossingsMatchEveryPairTested() {
+        uint32_t state = 12345;
+        auto next = [&state](uint32_t n) { return (state = state * 1664525u + 1013904223u) % n; };
+        std::vector<PointF> at(600);
+        for (size_t i = 0; i < at.size(); ++i) // dense corner, sparse rest
+            at[i] = i % 3 ? PointF{double(next(400)), double(next(300))}
+                          : PointF{double(next(5000)), double(next(4000))};
+        std::vector<CrossingEdge> edges;
+        for (int k = 0; k < 3000; ++k) {
+            const uint32_t a = next(600), b = next(600);
+            if (a != b) edges.push_back({a, b, {at[a], at[b]}});
+        }
+        long expected = 0;
+        for (size_t i = 0; i < edges.size(); ++i)
+            for (size_t j = i + 1; j < edges.size(); ++j) {
+                const CrossingEdge &e = edges[i], &f = edges[j];
+                if (e.from == f.from || e.from == f.to || e.to == f.from || e.to == f.to) continue;
+                if (segmentsCross(e.points[0], e.points[1], f.points[0], f.points[1])) ++expected;
+            }
+        QVERIFY(expected > 10000);
+        QCOMPARE(countEdgeCrossings(edges), expected);
+    }
+
+    // A straight Bézier (control points on the chord, as straightEdge() draws edges) is one
+    // segment; a curved one, or one whose control point lies on the line beyond the chord, is
+    // eight.
+    void straightBezierFlattensToItsChord() {
+        QCOMPARE(flattenBezier({{0, 0}, {10, 5}, {20, 10}, {30, 15}}).size(), size_t(2));
+        QCOMPARE(flattenBezier({{0, 0}, {10, 20}, {20, -20}, {30, 0}}).size(), size_t(9));
+        QCOMPARE(flattenBezier({{0, 0}, {40, 0}, {20, 0}, {30, 0}}).size(), size_t(9));
+        QCOMPARE(
+            flattenBezier({{0, 0}, {10, 0}, {20, 0}, {30, 0}, {30, 10}, {30, 20}, {30, 30}}).size(),
+            size_t(3));
+    }
+
     // The crossed 100-point square in one group. All four nodes have one crossing; a goes
     // first (ties by index). Its barycentre is d's centre (taken); halfway, (50, 50), is free
     // (8 points clear of every box), and a's edge then starts at a's border (55, 55), past the
