@@ -86,6 +86,10 @@ int separationFor(size_t nodes, const LayoutOptions& options) {
     return nodes <= options.dotMaxNodes ? kRoomy : kGraphvizDefault;
 }
 
+long crossingsOf(const ServiceGraph& graph, const LayoutGeometry& geo) {
+    return countEdgeCrossings(layoutPolylines(graph, geo));
+}
+
 // Swaps nodes of a straight-edge drawing to cross fewer edges, then redraws the edges of the
 // nodes that moved (the others keep the lines Graphviz clipped to their shapes).
 void reduceDrawingCrossings(const ServiceGraph& graph, LayoutGeometry& geo,
@@ -138,12 +142,13 @@ Result<LayoutGeometry> wholeGraph(GVC_t* gvc, const ServiceGraph& graph,
 // relative to the other groups, so edges between groups run about as sfdp draws them (laying
 // out each group on its own, then the groups as boxes, crossed 15% more edges at 1000
 // services). Overlaps are removed inside each group, then the group boxes and the ungrouped
-// nodes are pushed apart from where the global layout put them (Graphviz's "nop" engine: given
-// positions, prism). Then each ungrouped node moves to the free spot nearest its neighbours:
-// prism flung them out to the edges of the drawing, where their long edges (13 % of the edges)
-// took part in 25-30 % of the crossings at 1000-3000 services. Last, members of a group swap places
-// where that crosses fewer edges (crossing_reduction.h). Groups never overlap, members stay inside
-// their box, edges are straight.
+// nodes are pushed apart from where the global layout put them, spread out by a few factors
+// in turn (Graphviz's "nop" engine: given positions, prism; see kSpreads). Then each
+// ungrouped node moves to the free spot nearest its neighbours: prism flung them out to the
+// edges of the drawing, where their long edges (13 % of the edges) took part in 25-30 % of the
+// crossings at 1000-3000 services. Last, members of a group swap places where that crosses
+// fewer edges (crossing_reduction.h). Of the spreads, the drawing crossing fewest edges is
+// kept. Groups never overlap, members stay inside their box, edges are straight.
 class GroupedSfdp {
 public:
     GroupedSfdp(GVC_t* gvc, const ServiceGraph& graph, const std::vector<Group>& groups,
@@ -167,9 +172,7 @@ public:
             if (!part) return part.error();
             m_parts.push_back(std::move(part.value()));
         }
-        auto top = separateItems();
-        if (!top) return top.error();
-        return compose(top.value());
+        return bestSpread();
     }
 
 private:
@@ -231,9 +234,47 @@ private:
         return part;
     }
 
-    // Group boxes (members plus margins and label room), at their global places, pushed apart
-    // until nothing overlaps; with them the ungrouped nodes if m_freeInBoxPass.
-    Result<PassOutput> separateItems() const {
+    // How far apart the group boxes start before prism pushes them apart: the global layout's
+    // places times a spread. Boxes are 5-9x wider than the spots the global layout gives their
+    // groups (square root of the areas, 300-3000 services), so prism moves them a long way, and
+    // how much of the global arrangement survives depends on where they start: on the topology
+    // benchmark's four graphs each spread was best on some and up to 12 % worse on others
+    // (BENCHMARKS.md, topology run I). So several are tried and the drawing crossing fewest
+    // edges is kept. Up to kJudgeAfterPostPassUpTo nodes each spread's drawing goes through the
+    // crossing post-pass and its final count decides (there the count before picked worse than
+    // spread 1 on two graphs of four at 300). Beyond, the counts before the post-pass decide
+    // and only the winner is post-passed (four post-passes would cost ~0.6 s more at 1000),
+    // and spread 1 is left out: at 1000 and 3000 it was never the one picked, and each
+    // candidate costs a box pass and a crossing count (~80 ms at 3000).
+    static constexpr double kSpreads[] = {1, 1.5, 2, 3};
+    static constexpr size_t kJudgeAfterPostPassUpTo = 300;
+
+    // The drawing of the spread crossing fewest edges; the first spread's error if its pass
+    // fails (later ones that fail are passed over).
+    Result<LayoutGeometry> bestSpread() const {
+        const bool judgeFinal = m_graph.nodes.size() <= kJudgeAfterPostPassUpTo;
+        std::optional<LayoutGeometry> best;
+        long fewest = 0;
+        for (double spread : kSpreads) {
+            if (!judgeFinal && spread == 1) continue;
+            auto top = separateItems(spread);
+            if (!top) {
+                if (!best) return top.error();
+                continue;
+            }
+            LayoutGeometry geo = arrange(top.value());
+            if (judgeFinal) reduceDrawingCrossings(m_graph, geo, m_groups);
+            const long crossings = crossingsOf(m_graph, geo);
+            if (!best || crossings < fewest) best = std::move(geo), fewest = crossings;
+        }
+        if (!judgeFinal) reduceDrawingCrossings(m_graph, *best, m_groups);
+        return std::move(*best);
+    }
+
+    // Group boxes (members plus margins and label room), at their global places times
+    // `spread`, pushed apart until nothing overlaps; with them the ungrouped nodes if
+    // m_freeInBoxPass.
+    Result<PassOutput> separateItems(double spread) const {
         PassInput in;
         in.engine = "nop";
         in.separation = separationFor(m_graph.nodes.size(), m_options);
@@ -244,19 +285,20 @@ private:
                          false,
                          {},
                          std::nullopt};
-            box.start = PointF{part.start.x, part.start.y - labelRoom() / 2};
+            box.start = PointF{spread * part.start.x, spread * part.start.y - labelRoom() / 2};
             in.nodes.push_back(box);
         }
         for (uint32_t i = 0; i < m_graph.nodes.size() && m_freeInBoxPass; ++i) {
             if (m_itemOf[i] < int(m_groups.size())) continue;
             PassNode node = passNode(m_graph, i, m_options);
-            node.start = PointF{m_global[i].x, m_global[i].y};
+            node.start = PointF{spread * m_global[i].x, spread * m_global[i].y};
             in.nodes.push_back(node);
         }
         return runPass(m_gvc, in, m_options);
     }
 
-    Result<LayoutGeometry> compose(const PassOutput& top) const {
+    // Members into their boxes, the ungrouped nodes near their neighbours, straight edges.
+    LayoutGeometry arrange(const PassOutput& top) const {
         LayoutGeometry geo;
         geo.nodes.resize(m_graph.nodes.size());
         const double margin = m_options.clusterMargin;
@@ -277,7 +319,6 @@ private:
         geo.edges.reserve(m_graph.edges.size());
         for (const GraphEdge& e : m_graph.edges)
             geo.edges.push_back(straightEdge(geo.nodes[e.source], geo.nodes[e.target]));
-        reduceDrawingCrossings(m_graph, geo, m_groups);
         return geo;
     }
 
@@ -384,19 +425,17 @@ Result<LayoutGeometry> layoutWith(GVC_t* gvc, const ServiceGraph& graph,
     return geo;
 }
 
-long crossingsOf(const ServiceGraph& graph, const LayoutGeometry& geo) {
-    return countEdgeCrossings(layoutPolylines(graph, geo));
-}
-
 // How many random starts a force-directed drawing gets; the one crossing fewest edges is kept.
-// sfdp's drawing, and what the post-pass makes of it, depends on where it starts. On the topology
-// benchmark's default graph and seeds 1-3 (BENCHMARKS.md, topology run I), one start crossed
-// 17 / 33 / 38 / 31 edges at 30 services (sfdp's own drawing 37 / 31 / 60 / 26) and the best of
-// eight 11 / 25 / 31 / 21; at 100, 500 / 416 / 315 / 306 against 451 / 353 / 273 / 263 (sfdp
-// 533 / 430 / 339 / 327). A start costs ~5 ms at 30 services. At 300 four starts took 4x the
-// ~90 ms for 0-3 % fewer crossings, so from the size where dot stops only one.
+// sfdp's drawing, and what the spreads and the post-pass make of it, depends on where it
+// starts. On the topology benchmark's default graph and seeds 1-3 (BENCHMARKS.md, topology run
+// I), at 30 services one start crossed 15 / 33 / 38 / 26 edges (sfdp's own drawing 37 / 31 /
+// 60 / 26), the best of two 11 / 31 / 38 / 25, of four 11 / 27 / 25 / 24, of eight 11 / 25 /
+// 25 / 19; at 100, one 500 / 416 / 315 / 306, four 460 / 361 / 292 / 260 (sfdp 533 / 430 /
+// 339 / 327). Four: the layout at 100 services took 440-660 ms with them (dot's included),
+// 690-910 ms with eight. At 300 four starts took 4x the time for 0-3 % fewer crossings, so
+// from the size where dot stops only one.
 size_t forceStarts(size_t nodes, const LayoutOptions& options) {
-    constexpr size_t kSmallGraphStarts = 8;
+    constexpr size_t kSmallGraphStarts = 4;
     return nodes <= options.dotMaxNodes ? kSmallGraphStarts : 1;
 }
 
