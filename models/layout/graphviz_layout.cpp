@@ -237,37 +237,41 @@ private:
     // How far apart the group boxes start before prism pushes them apart: the global layout's
     // places times a spread. Boxes are 5-9x wider than the spots the global layout gives their
     // groups (square root of the areas, 300-3000 services), so prism moves them a long way, and
-    // how much of the global arrangement survives depends on where they start: on the topology
-    // benchmark's four graphs each spread was best on some and up to 12 % worse on others
-    // (BENCHMARKS.md, topology run I). So several are tried and the drawing crossing fewest
-    // edges is kept. Up to kJudgeAfterPostPassUpTo nodes each spread's drawing goes through the
-    // crossing post-pass and its final count decides (there the count before picked worse than
-    // spread 1 on two graphs of four at 300). Beyond, the counts before the post-pass decide
-    // and only the winner is post-passed (four post-passes would cost ~0.6 s more at 1000),
-    // and spread 1 is left out: at 1000 and 3000 it was never the one picked, and each
-    // candidate costs a box pass and a crossing count (~80 ms at 3000).
-    static constexpr double kSpreads[] = {1, 1.5, 2, 3};
-    static constexpr size_t kJudgeAfterPostPassUpTo = 300;
+    // how much of the global arrangement survives depends on where they start: at 1000 and 3000
+    // services each spread was best on some of the topology benchmark's four graphs and up to
+    // 12 % worse on others (BENCHMARKS.md, topology run I). So there each is tried and the
+    // drawing crossing fewest edges kept, judged before the crossing post-pass (only the winner
+    // is post-passed: four post-passes would cost ~0.6 s more at 1000; the count before picked
+    // the best spread or one within 1 % of it on all eight graphs). Spread 1 was never picked
+    // there. Up to kSpreadFrom nodes only spread 1: wider spreads there gained 0-8 % at 300
+    // services when judged after the post-pass (and lost on two graphs of four judged before
+    // it), and drew the demo twice as wide for 41 crossings instead of 44.
+    static constexpr double kSpreads[] = {1.5, 2, 3};
+    static constexpr size_t kSpreadFrom = 300;
 
-    // The drawing of the spread crossing fewest edges; the first spread's error if its pass
-    // fails (later ones that fail are passed over).
+    // The drawing crossing fewest edges of the spreads tried; the first spread's error if its
+    // pass fails (later ones that fail are passed over).
     Result<LayoutGeometry> bestSpread() const {
-        const bool judgeFinal = m_graph.nodes.size() <= kJudgeAfterPostPassUpTo;
+        if (m_graph.nodes.size() <= kSpreadFrom) {
+            auto top = separateItems(1);
+            if (!top) return top.error();
+            LayoutGeometry geo = arrange(top.value());
+            reduceDrawingCrossings(m_graph, geo, m_groups);
+            return geo;
+        }
         std::optional<LayoutGeometry> best;
         long fewest = 0;
         for (double spread : kSpreads) {
-            if (!judgeFinal && spread == 1) continue;
             auto top = separateItems(spread);
             if (!top) {
                 if (!best) return top.error();
                 continue;
             }
             LayoutGeometry geo = arrange(top.value());
-            if (judgeFinal) reduceDrawingCrossings(m_graph, geo, m_groups);
             const long crossings = crossingsOf(m_graph, geo);
             if (!best || crossings < fewest) best = std::move(geo), fewest = crossings;
         }
-        if (!judgeFinal) reduceDrawingCrossings(m_graph, *best, m_groups);
+        reduceDrawingCrossings(m_graph, *best, m_groups);
         return std::move(*best);
     }
 
@@ -426,16 +430,15 @@ Result<LayoutGeometry> layoutWith(GVC_t* gvc, const ServiceGraph& graph,
 }
 
 // How many random starts a force-directed drawing gets; the one crossing fewest edges is kept.
-// sfdp's drawing, and what the spreads and the post-pass make of it, depends on where it
-// starts. On the topology benchmark's default graph and seeds 1-3 (BENCHMARKS.md, topology run
-// I), at 30 services one start crossed 15 / 33 / 38 / 26 edges (sfdp's own drawing 37 / 31 /
-// 60 / 26), the best of two 11 / 31 / 38 / 25, of four 11 / 27 / 25 / 24, of eight 11 / 25 /
-// 25 / 19; at 100, one 500 / 416 / 315 / 306, four 460 / 361 / 292 / 260 (sfdp 533 / 430 /
-// 339 / 327). Four: the layout at 100 services took 440-660 ms with them (dot's included),
-// 690-910 ms with eight. At 300 four starts took 4x the time for 0-3 % fewer crossings, so
-// from the size where dot stops only one.
+// sfdp's drawing, and what the post-pass makes of it, depends on where it starts. On the
+// topology benchmark's default graph and seeds 1-3 (BENCHMARKS.md, topology run I), at 30
+// services one start crossed 17 / 33 / 38 / 31 edges (sfdp's own drawing 37 / 31 / 60 / 26),
+// the best of four 11 / 33 / 32 / 24, of eight 11 / 25 / 31 / 21; at 100, one 500 / 416 / 315 /
+// 306, eight 451 / 353 / 273 / 263 (sfdp 533 / 430 / 339 / 327). A start costs ~5 ms at 30
+// services; at 100 the layout takes 0.4-0.8 s with eight (dot's included). At 300 four starts
+// took 4x the time for 0-3 % fewer crossings, so from the size where dot stops only one.
 size_t forceStarts(size_t nodes, const LayoutOptions& options) {
-    constexpr size_t kSmallGraphStarts = 4;
+    constexpr size_t kSmallGraphStarts = 8;
     return nodes <= options.dotMaxNodes ? kSmallGraphStarts : 1;
 }
 
