@@ -354,6 +354,19 @@ private:
         std::vector<RectF> boxes;
         for (const ClusterBox& c : geo.clusters)
             boxes.push_back(c.rect);
+        // A node without calls has no neighbours to sit near, and sfdp packs such lone nodes
+        // beside the rest of the drawing, which the box pass then pushed far out (the fitted
+        // view shrank the map into a corner). They start at the nearest point of the area the
+        // group boxes cover instead, and take the free spot nearest that.
+        RectF drawn;
+        bool any = false;
+        for (const RectF& box : boxes)
+            unite(drawn, box, any);
+        for (uint32_t i : free)
+            if (any && neighbours[i].empty()) {
+                geo.nodes[i].x = std::clamp(geo.nodes[i].x, drawn.x, drawn.right());
+                geo.nodes[i].y = std::clamp(geo.nodes[i].y, drawn.y, drawn.bottom());
+            }
         placeNearNeighbours(geo.nodes, free, neighbours, boxes, kFreeGap, kFreeStep);
     }
 

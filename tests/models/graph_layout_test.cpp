@@ -242,6 +242,41 @@ private slots:
         checkGeometry(g, result.value(), 6.0);
     }
 
+    // Services without calls sit at the rim of the group boxes, not wherever sfdp packed their
+    // lone components (the box pass had pushed those out by thousands of points, and the
+    // fitted view shrank the map into a corner).
+    void loneNodesStayByTheGroups() {
+        for (int n : {30, 150, 400}) {
+            ServiceGraph g = generatedGraph(n);
+            for (size_t i = 0; i < g.nodes.size(); ++i)
+                g.nodes[i].namespaceName = i % 2 ? "shop" : "identity";
+            std::vector<uint32_t> lone;
+            for (int k = 0; k < 3; ++k)
+                lone.push_back(g.addNode("lone-" + std::to_string(k), NodeKind::Service));
+            LayoutOptions options;
+            options.engine = "sfdp";
+            auto result = layoutGraph(g, options);
+            QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+            const LayoutGeometry& geo = result.value();
+            QCOMPARE(geo.clusters.size(), size_t(2));
+            RectF groups = geo.clusters[0].rect;
+            const RectF& other = geo.clusters[1].rect;
+            const double right = std::max(groups.right(), other.right()),
+                         bottom = std::max(groups.bottom(), other.bottom());
+            groups.x = std::min(groups.x, other.x), groups.y = std::min(groups.y, other.y);
+            groups.width = right - groups.x, groups.height = bottom - groups.y;
+            for (uint32_t i : lone) {
+                const NodeBox& box = geo.nodes[i];
+                const double dx = std::max({groups.x - box.x, 0.0, box.x - groups.right()});
+                const double dy = std::max({groups.y - box.y, 0.0, box.y - groups.bottom()});
+                const std::string what = std::to_string(n) + " nodes: " + g.nodes[i].name + " is " +
+                                         std::to_string(int(std::hypot(dx, dy))) +
+                                         " points from the groups";
+                QVERIFY2(std::hypot(dx, dy) < 2 * (box.width + box.height), what.c_str());
+            }
+        }
+    }
+
     void largeGroupedGraphKeepsGroupsApart() {
         ServiceGraph g = generatedGraph(400);
         const char* namespaces[] = {"shop", "identity", "orders", "edge"};
