@@ -243,10 +243,12 @@ private:
     // drawing crossing fewest edges kept, judged before the crossing post-pass (only the winner
     // is post-passed: four post-passes would cost ~0.6 s more at 1000; the count before picked
     // the best spread or one within 1 % of it on all eight graphs). Spread 1 was never picked
-    // there. Up to kSpreadFrom nodes only spread 1: wider spreads there gained 0-8 % at 300
-    // services when judged after the post-pass (and lost on two graphs of four judged before
+    // there; 1.75 took seed 2 at 3000 from 1.004 to 0.996 of sfdp's crossings (1.25, 2.5 and 4
+    // brought no graph under it), for ~80 ms, what each spread costs there (a box pass and a
+    // crossing count). Up to kSpreadFrom nodes only spread 1: wider spreads there gained 0-8 % at
+    // 300 services when judged after the post-pass (and lost on two graphs of four judged before
     // it), and drew the demo twice as wide for 41 crossings instead of 44.
-    static constexpr double kSpreads[] = {1.5, 2, 3};
+    static constexpr double kSpreads[] = {1.5, 1.75, 2, 3};
     static constexpr size_t kSpreadFrom = 300;
 
     // The drawing crossing fewest edges of the spreads tried; the first spread's error if its
