@@ -64,6 +64,10 @@ std::vector<Piece> cellPieces(const std::vector<Segment>& segments,
     return pieces;
 }
 
+bool finite(const PointF& p) {
+    return std::isfinite(p.x) && std::isfinite(p.y);
+}
+
 // Whether control point c lies on the chord a-b (within a millionth of a point): Béziers drawn
 // as straight lines (straightEdge, Graphviz's splines=line) count as one segment, not eight.
 bool onChord(const PointF& a, const PointF& c, const PointF& b) {
@@ -88,6 +92,7 @@ long countEdgeCrossings(const std::vector<CrossingEdge>& edges) {
     for (uint32_t e = 0; e < edges.size(); ++e) {
         const std::vector<PointF>& p = edges[e].points;
         for (size_t i = 1; i < p.size(); ++i) {
+            if (!finite(p[i - 1]) || !finite(p[i])) continue; // no place on the grid
             segments.push_back({p[i - 1], p[i], e});
             box.cover(p[i - 1]);
             box.cover(p[i]);
@@ -95,7 +100,12 @@ long countEdgeCrossings(const std::vector<CrossingEdge>& edges) {
     }
     if (segments.size() < 2) return 0;
     const double area = std::max(1.0, (box.x1 - box.x0) * (box.y1 - box.y0));
-    const double cell = std::max(1e-6, std::sqrt(area / double(segments.size())) * 2);
+    // About four segments a cell in a roughly square drawing; in a flat one (a chain drawn in
+    // one rank, all points on a line) the area says little, so no more than sqrt(n) cells along
+    // the longer side: pieces stay within n (sqrt(n) + 1) and the grid within n cells.
+    const double n = double(segments.size());
+    const double side = std::max(box.x1 - box.x0, box.y1 - box.y0);
+    const double cell = std::max({1e-6, std::sqrt(area / n) * 2, side / std::sqrt(n)});
     const std::vector<Piece> pieces = cellPieces(segments, edges, cell);
     const int64_t cols = int64_t((box.x1 - box.x0) / cell) + 1;
     const int64_t rows = int64_t((box.y1 - box.y0) / cell) + 1;
@@ -133,7 +143,6 @@ long countEdgeCrossings(const std::vector<CrossingEdge>& edges) {
                 if (p.from == q.from || p.from == q.to || p.to == q.from || p.to == q.to) continue;
                 const Segment& s = segments[p.segment];
                 const Segment& t = segments[q.segment];
-                if (s.edge == t.edge) continue;
                 double u, v;
                 if (!crossAt(s, t, u, v)) continue;
                 // The pair is met in every cell both pieces touch, and other pieces of the

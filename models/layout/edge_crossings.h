@@ -24,7 +24,8 @@ struct CrossingEdge {
 long countEdgeCrossings(const std::vector<CrossingEdge>& edges);
 
 // Whether segments a-b and c-d cross at a point inside both (touching ends, collinear overlaps
-// and parallels do not count): the test countEdgeCrossings applies to every pair of pieces.
+// and parallels do not count): the test countEdgeCrossings applies to pairs of segments that
+// share a grid cell. Segments with a non-finite end are left out of the count.
 bool segmentsCross(const PointF& a, const PointF& b, const PointF& c, const PointF& d);
 
 // A Graphviz-style cubic B-spline (p0, then (c1, c2, p) triples) as a polyline of 8 steps per

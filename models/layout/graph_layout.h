@@ -91,10 +91,10 @@ struct LayoutOptions {
     // Auto: the first of namespace, cluster, region with more than one distinct value.
     Grouping grouping = Grouping::Auto;
     Direction direction = Direction::LeftToRight;
-    // Beyond this, sfdp; at 100 (graphviz_layout.cpp kCompareFrom) to it, the one crossing fewer
-    // edges. Not higher: with clusters, dot took 0.3-2 s at 150 services, 0.4-36 s at 200 and
-    // 12-62 s at 300 on four generated graphs, crossing 2.5-11x more edges than sfdp on each
-    // (BENCHMARKS.md, topology run E).
+    // Beyond this, sfdp; up to it, dot's ranked drawing or the force-directed one, whichever
+    // crosses fewer edges (graphviz_layout.cpp, runGraphvizLayout). Not higher: with clusters, dot
+    // took 0.3-2 s at 150 services, 0.4-36 s at 200 and 12-62 s at 300 on four generated graphs,
+    // crossing 2.5-11x more edges than sfdp on each (BENCHMARKS.md, topology run E).
     size_t dotMaxNodes = 100;
     std::string engine;  // "" = choose (size, then crossings); "dot" or "sfdp" to force
     double nodeSep = 22; // points between neighbours in a rank (dot)
