@@ -25,6 +25,11 @@ int runGraphCommand(const QStringList& args) {
                       QStringLiteral("Compute a layout and add node positions to JSON.")});
     parser.addOption({QStringLiteral("scale"), QStringLiteral("PNG pixels per point (1 or 2)."),
                       QStringLiteral("N"), QStringLiteral("2")});
+    // Not --style: QApplication takes that one for itself (the widget style).
+    parser.addOption({QStringLiteral("layout-style"),
+                      QStringLiteral("Layout style: auto (ranked or force-directed, whichever "
+                                     "crosses fewer edges, up to 100 services), ranked, force."),
+                      QStringLiteral("layout-style"), QStringLiteral("auto")});
     parser.addPositionalArgument(QStringLiteral("INPUTS"),
                                  QStringLiteral("Trace files and/or a workspace."));
     std::vector<std::string> inputs;
@@ -44,6 +49,16 @@ int runGraphCommand(const QStringList& args) {
     GraphExportOptions options;
     options.withLayout = parser.isSet(QStringLiteral("layout"));
     options.pngScale = parser.value(QStringLiteral("scale")).toDouble();
+    const QString style = parser.value(QStringLiteral("layout-style"));
+    if (style == QLatin1String("ranked"))
+        options.engine = "dot";
+    else if (style == QLatin1String("force"))
+        options.engine = "sfdp";
+    else if (style != QLatin1String("auto")) {
+        printError(
+            QStringLiteral("unknown --layout-style '%1' (use auto, ranked, force)").arg(style));
+        return kExitUsage;
+    }
     if (options.pngScale <= 0 || options.pngScale > 8) {
         printError(QStringLiteral("--scale must be between 0 and 8"));
         return kExitUsage;

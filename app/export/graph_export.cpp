@@ -95,7 +95,9 @@ bool exportGraph(const model::ServiceGraph& graph, const QString& format,
     const bool needsLayout = options.withLayout || format != QLatin1String("json");
     model::LayoutGeometry geometry;
     if (needsLayout && format != QLatin1String("mermaid") && format != QLatin1String("dot")) {
-        auto laid = model::layoutGraph(graph);
+        model::LayoutOptions layout;
+        layout.engine = options.engine;
+        auto laid = model::layoutGraph(graph, layout);
         if (!laid)
             return fail(error, QStringLiteral("layout failed: %1")
                                    .arg(QString::fromStdString(laid.error().detail)));

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
+
 #include "models/graph/service_graph.h"
 
 namespace tg::app {
@@ -14,6 +16,7 @@ namespace tg::app {
 struct GraphExportOptions {
     bool withLayout = false; // json: add x, y, width, height per node
     double pngScale = 2.0;   // png: device pixels per point (1 or 2)
+    std::string engine;      // layout engine: "" automatic, "dot" ranked, "sfdp" force-directed
 };
 
 QStringList graphExportFormats();

@@ -86,6 +86,32 @@ void MainWindow::createViewMenu(QMenu* view) {
         group->actions().value(m_edgeLabels->currentIndex())->setChecked(true);
     });
 
+    // Automatic: dot's ranked drawing or the force-directed one, whichever crosses fewer edges,
+    // up to 100 services; force-directed beyond. Architects reviewing a system may want the
+    // ranked one (calls flow left to right) whatever it crosses; ranked above a few hundred
+    // services takes seconds to minutes (cancel in the status bar).
+    QMenu* style = view->addMenu(tr("Layout &Style"));
+    auto* styles = new QActionGroup(this);
+    const std::pair<QString, std::string> engines[] = {{tr("&Automatic"), ""},
+                                                       {tr("&Ranked (calls left to right)"), "dot"},
+                                                       {tr("&Force-directed"), "sfdp"}};
+    const char* styleNames[] = {"layoutAutomatic", "layoutRanked", "layoutForceDirected"};
+    for (size_t i = 0; i < std::size(engines); ++i) {
+        const std::string engine = engines[i].second;
+        QAction* a = style->addAction(engines[i].first, this, [this, engine] {
+            m_settings.layoutEngine = engine;
+            m_controller->setLayoutEngine(engine);
+        });
+        a->setObjectName(QString::fromLatin1(styleNames[i]));
+        a->setCheckable(true);
+        a->setData(QString::fromStdString(engine));
+        styles->addAction(a);
+    }
+    connect(style, &QMenu::aboutToShow, this, [styles, this] {
+        for (QAction* a : styles->actions())
+            a->setChecked(a->data().toString().toStdString() == m_controller->layoutEngine());
+    });
+
     m_hideHealthy = view->addAction(tr("Hide &Healthy"));
     m_hideHealthy->setCheckable(true);
     m_hideHealthy->setToolTip(

@@ -8,6 +8,7 @@
 #include <QToolBar>
 
 #include "app/gui/main_window.h"
+#include "app/gui/session_controller.h"
 #include "views/topology/topology_view.h"
 
 namespace tg::app {
@@ -69,6 +70,7 @@ void MainWindow::applyViewSettings() {
     m_view->setHideHealthy(m_settings.hideHealthy);
     m_view->setErrorThresholds(m_settings.warnErrorRate, m_settings.criticalErrorRate);
     m_hops->setValue(m_settings.focusHops);
+    m_controller->setLayoutEngine(m_settings.layoutEngine);
 }
 
 void MainWindow::findNext() {

@@ -91,6 +91,7 @@ void SessionController::openDemo(const QByteArray& bytes, const QString& label) 
 }
 
 void SessionController::startImport(ImportRequest request, bool replacesSession) {
+    request.layout.engine = m_layoutEngine;
     auto job = std::make_shared<JobProgress>();
     const quint64 generation = ++m_generation;
     beginJob(job);
@@ -154,9 +155,11 @@ void SessionController::relayout() {
     beginJob(job);
     m_jobIsLayout = true;
     auto snapshot = m_snapshot;
-    QtConcurrent::run([graph = snapshot->graph] {
+    model::LayoutOptions options;
+    options.engine = m_layoutEngine;
+    QtConcurrent::run([graph = snapshot->graph, options] {
         LayoutOutcome out;
-        if (auto laid = model::layoutGraph(*graph)) {
+        if (auto laid = model::layoutGraph(*graph, options)) {
             out.geometry = std::move(*laid);
             out.sceneData = view::buildTopologySceneData(graph, out.geometry);
         } else {
@@ -174,6 +177,12 @@ void SessionController::relayout() {
         m_snapshot = std::move(next);
         emit layoutChanged();
     });
+}
+
+void SessionController::setLayoutEngine(const std::string& engine) {
+    if (engine == m_layoutEngine) return;
+    m_layoutEngine = engine;
+    relayout(); // does nothing without a graph or while an import runs (it brings its layout)
 }
 
 void SessionController::cancel() {

@@ -41,7 +41,11 @@ public:
     // Empty bytes: generate the demo incident (app/demo) in the background job.
     void openDemo(const QByteArray& bytes, const QString& label);
     void relayout(); // lays the current graph out again (pins stay)
-    void cancel();   // cancels the running import or layout; the current session stays
+    // The layout engine of later imports and re-layouts ("" automatic, "dot", "sfdp"); lays the
+    // current graph out again when it changes.
+    void setLayoutEngine(const std::string& engine);
+    const std::string& layoutEngine() const { return m_layoutEngine; }
+    void cancel(); // cancels the running import or layout; the current session stays
     void saveWorkspaceAs(const QString& path);
     void setNodePosition(const QString& name, QPointF position);
     void clearNodePositions();
@@ -87,6 +91,7 @@ private:
     QStringList m_paths;     // inputs of the next re-import (imports persisted: just the workspace)
     QString m_workspacePath; // attached workspace ("" = none)
     QHash<QString, QPointF> m_positions;
+    std::string m_layoutEngine; // "" automatic (model::LayoutOptions::engine)
     std::vector<import::ImportReport> m_failedAttempts; // new inputs that failed last time
 
     std::shared_ptr<JobProgress> m_job; // the running import/layout job, null when idle

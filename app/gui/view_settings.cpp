@@ -17,6 +17,9 @@ ViewSettings ViewSettings::load() {
         v.warnErrorRate, 1.0);
     v.hideHealthy = s.value(QStringLiteral("view/hideHealthy"), v.hideHealthy).toBool();
     v.focusHops = std::clamp(s.value(QStringLiteral("view/focusHops"), v.focusHops).toInt(), 1, 9);
+    const QString engine = s.value(QStringLiteral("view/layoutEngine")).toString();
+    if (engine == QLatin1String("dot") || engine == QLatin1String("sfdp"))
+        v.layoutEngine = engine.toStdString();
     return v;
 }
 
@@ -27,6 +30,7 @@ void ViewSettings::save() const {
     s.setValue(QStringLiteral("view/criticalErrorRate"), criticalErrorRate);
     s.setValue(QStringLiteral("view/hideHealthy"), hideHealthy);
     s.setValue(QStringLiteral("view/focusHops"), focusHops);
+    s.setValue(QStringLiteral("view/layoutEngine"), QString::fromStdString(layoutEngine));
 }
 
 } // namespace tg::app

@@ -198,6 +198,19 @@ void CliTest::graphFormats() {
     const Run laid = run({QStringLiteral("graph"), in, QStringLiteral("--layout")});
     for (const auto& n : QJsonDocument::fromJson(laid.out).object()["nodes"].toArray())
         QVERIFY(n.toObject().contains(QStringLiteral("x")) && n.toObject()["width"].toDouble() > 0);
+    // --layout-style picks the engine the JSON names; an unknown style is a usage error.
+    for (const auto& [style, engine] : {std::pair{"ranked", "dot"}, std::pair{"force", "sfdp"}}) {
+        const Run styled = run({QStringLiteral("graph"), in, QStringLiteral("--layout"),
+                                QStringLiteral("--layout-style"), QString::fromLatin1(style)});
+        QCOMPARE(styled.exitCode, 0);
+        QCOMPARE(
+            QJsonDocument::fromJson(styled.out).object()["layout"].toObject()["engine"].toString(),
+            QString::fromLatin1(engine));
+    }
+    const Run badStyle = run({QStringLiteral("graph"), in, QStringLiteral("--layout"),
+                              QStringLiteral("--layout-style"), QStringLiteral("circular")});
+    QVERIFY(badStyle.exitCode != 0);
+    QVERIFY(badStyle.err.contains("--layout-style"));
     const QString png = m_tmp.filePath(QStringLiteral("g.png"));
     QCOMPARE(run({QStringLiteral("graph"), in, QStringLiteral("--format"), QStringLiteral("png"),
                   QStringLiteral("-o"), png})

@@ -114,6 +114,7 @@ private slots:
     void exportsWholeGraph();
     void relayoutKeepsGraphAndPins();
     void settingsPersist();
+    void layoutStyleRelaysOutAndPersists();
 
 private:
     static void openAndWait(MainWindow& window, const QStringList& paths);
@@ -361,4 +362,37 @@ void MainWindowTest::settingsPersist() {
 }
 
 QTEST_MAIN(MainWindowTest)
+// View > Layout Style lays the graph out again with the chosen engine, later imports use it,
+// and the choice is there next time.
+void MainWindowTest::layoutStyleRelaysOutAndPersists() {
+    TG_REQUIRE_FIXTURE(kYelp);
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, {tg::test::fixturePath(kYelp)});
+        const auto graph = window.controller()->snapshot()->graph;
+        for (const auto& [action, engine] :
+             {std::pair{"layoutRanked", "dot"}, std::pair{"layoutForceDirected", "sfdp"}}) {
+            auto* style = window.findChild<QAction*>(QString::fromLatin1(action));
+            QVERIFY(style);
+            QSignalSpy laidOut(window.controller(), &SessionController::layoutChanged);
+            style->trigger();
+            QTRY_COMPARE_WITH_TIMEOUT(laidOut.count(), 1, kTimeout);
+            QCOMPARE(window.controller()->snapshot()->geometry.engine, std::string(engine));
+            QCOMPARE(window.controller()->snapshot()->graph, graph);
+            QCOMPARE(window.topologyView()->visibleNodeCount(), 9);
+        }
+        // A new import is laid out force-directed too (the automatic choice would be dot's or
+        // sfdp's by crossings; forced, it is sfdp's).
+        openAndWait(window, {tg::test::fixturePath(kYelp)});
+        QCOMPARE(window.controller()->snapshot()->geometry.engine, std::string("sfdp"));
+        window.close();
+    }
+    MainWindow again;
+    QCOMPARE(again.controller()->layoutEngine(), std::string("sfdp"));
+    again.findChild<QAction*>(QStringLiteral("layoutAutomatic"))->trigger();
+    QCOMPARE(again.controller()->layoutEngine(), std::string());
+    again.close();
+}
+
 #include "main_window_test.moc"
