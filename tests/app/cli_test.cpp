@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +22,7 @@ private slots:
     void graphFormats();
     void traceSearchAndCriticalPath();
     void noArgumentsShowsDemo();
+    void demoIsDeterministicAndShapedLikeAnIncident();
 
 private:
     struct Run {
@@ -165,6 +167,74 @@ void CliTest::noArgumentsShowsDemo() {
     const Run r = run({});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("checkout") && r.out.contains("payments"), r.out.constData());
+}
+
+// `topograph demo`: the same seed writes the same bytes, another seed other bytes; the graph is
+// the e-commerce system in two namespaces and two regions, with a database, a queue and an
+// external API inferred, failing calls into risk and payments; --services sizes it (services
+// no sampled trace reached are not in the graph: 281 of 300 with 20 000 spans).
+void CliTest::demoIsDeterministicAndShapedLikeAnIncident() {
+    auto demo = [this](const QString& name, const QStringList& extra) {
+        const QString path = m_tmp.filePath(name);
+        const Run r = run(QStringList{QStringLiteral("demo"), QStringLiteral("-o"), path,
+                                      QStringLiteral("--spans"), QStringLiteral("3000")} +
+                          extra);
+        QFile f(path);
+        return r.exitCode == 0 && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QStringList seed7{QStringLiteral("--seed"), QStringLiteral("7")};
+    const QByteArray first = demo(QStringLiteral("d1.jsonl"), seed7);
+    QVERIFY(first.size() > 100000);
+    QCOMPARE(demo(QStringLiteral("d2.jsonl"), seed7), first);
+    QVERIFY(demo(QStringLiteral("d3.jsonl"), {QStringLiteral("--seed"), QStringLiteral("8")}) !=
+            first);
+
+    // The shape at the demo's own size (20 000 spans): the fault shows in a later third.
+    const QString full = m_tmp.filePath(QStringLiteral("full.jsonl"));
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("-o"), full, QStringLiteral("--seed"),
+                  QStringLiteral("7")})
+                 .exitCode,
+             0);
+    const Run graph = run({QStringLiteral("graph"), full});
+    QCOMPARE(graph.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(graph.out).object();
+    QSet<QString> names, namespaces, regions, inferredTypes;
+    QHash<QString, int> errorsInto;
+    for (const auto& value : root[QStringLiteral("nodes")].toArray()) {
+        const QJsonObject n = value.toObject();
+        names << n[QStringLiteral("id")].toString();
+        if (n[QStringLiteral("kind")].toString() == QLatin1String("inferred"))
+            inferredTypes << n[QStringLiteral("type")].toString();
+        if (!n[QStringLiteral("namespace")].toString().isEmpty())
+            namespaces << n[QStringLiteral("namespace")].toString();
+        if (!n[QStringLiteral("region")].toString().isEmpty())
+            regions << n[QStringLiteral("region")].toString();
+    }
+    for (const auto& value : root[QStringLiteral("edges")].toArray()) {
+        const QJsonObject e = value.toObject();
+        errorsInto[e[QStringLiteral("target")].toString()] += e[QStringLiteral("errors")].toInt();
+    }
+    for (const char* service :
+         {"frontend-gateway", "checkout", "payments", "risk", "inventory", "coupons", "kafka"})
+        QVERIFY2(names.contains(QString::fromLatin1(service)), service);
+    QCOMPARE(namespaces.size(), 2);
+    QCOMPARE(regions.size(), 2);
+    for (const char* type : {"database", "queue", "external"})
+        QVERIFY2(inferredTypes.contains(QString::fromLatin1(type)), type);
+    QVERIFY(errorsInto.value(QStringLiteral("risk")) > 0);
+    QVERIFY(errorsInto.value(QStringLiteral("payments")) > 0);
+
+    const QString big = m_tmp.filePath(QStringLiteral("big.jsonl"));
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("-o"), big, QStringLiteral("--services"),
+                  QStringLiteral("300"), QStringLiteral("--spans"), QStringLiteral("20000")})
+                 .exitCode,
+             0);
+    const Run stats = run({QStringLiteral("graph"), big});
+    int services = 0;
+    for (const auto& value :
+         QJsonDocument::fromJson(stats.out).object()[QStringLiteral("nodes")].toArray())
+        services += value.toObject()[QStringLiteral("kind")].toString() == QLatin1String("service");
+    QVERIFY2(services >= 250 && services <= 300, QByteArray::number(services).constData());
 }
 
 void CliTest::graphFormats() {
