@@ -92,17 +92,21 @@ void MainWindow::createViewMenu(QMenu* view) {
     // services takes seconds to minutes (cancel in the status bar).
     QMenu* style = view->addMenu(tr("Layout &Style"));
     auto* styles = new QActionGroup(this);
-    const std::pair<QString, std::string> engines[] = {{tr("&Automatic"), ""},
-                                                       {tr("&Ranked (calls left to right)"), "dot"},
-                                                       {tr("&Force-directed"), "sfdp"}};
-    const char* styleNames[] = {"layoutAutomatic", "layoutRanked", "layoutForceDirected"};
-    for (size_t i = 0; i < std::size(engines); ++i) {
-        const std::string engine = engines[i].second;
-        QAction* a = style->addAction(engines[i].first, this, [this, engine] {
+    struct Style {
+        QString label;
+        std::string engine;
+        const char* objectName;
+    };
+    const Style choices[] = {{tr("&Automatic"), "", "layoutAutomatic"},
+                             {tr("&Ranked (calls left to right)"), "dot", "layoutRanked"},
+                             {tr("&Force-directed"), "sfdp", "layoutForceDirected"}};
+    for (const Style& choice : choices) {
+        const std::string engine = choice.engine;
+        QAction* a = style->addAction(choice.label, this, [this, engine] {
             m_settings.layoutEngine = engine;
             m_controller->setLayoutEngine(engine);
         });
-        a->setObjectName(QString::fromLatin1(styleNames[i]));
+        a->setObjectName(QString::fromLatin1(choice.objectName));
         a->setCheckable(true);
         a->setData(QString::fromStdString(engine));
         styles->addAction(a);

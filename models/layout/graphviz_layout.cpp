@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 
 #include "models/layout/crossing_reduction.h"
 #include "models/layout/edge_crossings.h"
@@ -160,6 +161,11 @@ public:
 
     Result<LayoutGeometry> run() {
         m_freeInBoxPass = m_graph.nodes.size() <= kFreeInBoxPassUpTo;
+        m_neighbours.resize(m_graph.nodes.size());
+        for (const GraphEdge& e : m_graph.edges)
+            if (e.source != e.target)
+                m_neighbours[e.source].push_back(e.target),
+                    m_neighbours[e.target].push_back(e.source);
         for (size_t k = 0; k < m_groups.size(); ++k)
             for (uint32_t m : m_groups[k].members)
                 m_itemOf[m] = int(k);
@@ -256,29 +262,27 @@ private:
     // The drawing crossing fewest edges of the spreads tried (spreads whose pass fails are
     // passed over; the first error if all fail).
     Result<LayoutGeometry> bestSpread() const {
-        if (m_graph.nodes.size() <= kSpreadFrom) {
-            auto top = separateItems(1);
-            if (!top) return top.error();
-            LayoutGeometry geo = arrange(top.value());
-            reduceDrawingCrossings(m_graph, geo, m_groups);
-            return geo;
-        }
-        // Each drawing's crossings are counted on a thread of its own while this one runs the
-        // next box pass (Graphviz stays on this thread): at 3000 services a count takes ~55 ms
-        // and a box pass with its arrangement ~27. A deque: counting threads hold references
-        // to the drawings while more are appended.
+        static constexpr double kOneSpread[] = {1};
+        const std::span<const double> spreads = m_graph.nodes.size() <= kSpreadFrom
+                                                    ? std::span<const double>(kOneSpread)
+                                                    : std::span<const double>(kSpreads);
+        // With several, each drawing's crossings are counted on a thread of its own while this
+        // one runs the next box pass (Graphviz stays on this thread): at 3000 services a count
+        // takes ~55 ms and a box pass with its arrangement ~27. A deque: counting threads hold
+        // references to the drawings while more are appended.
         std::deque<LayoutGeometry> drawn;
         std::vector<std::future<long>> counts;
         std::optional<Error> firstError;
-        for (double spread : kSpreads) {
+        for (double spread : spreads) {
             auto top = separateItems(spread);
             if (!top) {
                 if (drawn.empty() && !firstError) firstError = top.error();
                 continue;
             }
             const LayoutGeometry& geo = drawn.emplace_back(arrange(top.value()));
-            counts.push_back(
-                std::async(std::launch::async, [this, &geo] { return crossingsOf(m_graph, geo); }));
+            if (spreads.size() > 1)
+                counts.push_back(std::async(std::launch::async,
+                                            [this, &geo] { return crossingsOf(m_graph, geo); }));
         }
         if (drawn.empty()) return *firstError;
         size_t best = 0;
@@ -364,10 +368,6 @@ private:
             const double fy = global.height > 0 ? (m_global[i].y - global.y) / global.height : 0.5;
             geo.nodes[i] = {fx * top.width, fy * top.height, size.width, size.height};
         }
-        std::vector<std::vector<uint32_t>> neighbours(m_graph.nodes.size());
-        for (const GraphEdge& e : m_graph.edges)
-            if (e.source != e.target)
-                neighbours[e.source].push_back(e.target), neighbours[e.target].push_back(e.source);
         std::vector<RectF> boxes;
         for (const ClusterBox& c : geo.clusters)
             boxes.push_back(c.rect);
@@ -380,11 +380,11 @@ private:
         for (const RectF& box : boxes)
             unite(drawn, box, any);
         for (uint32_t i : free)
-            if (any && neighbours[i].empty()) {
+            if (any && m_neighbours[i].empty()) {
                 geo.nodes[i].x = std::clamp(geo.nodes[i].x, drawn.x, drawn.right());
                 geo.nodes[i].y = std::clamp(geo.nodes[i].y, drawn.y, drawn.bottom());
             }
-        placeNearNeighbours(geo.nodes, free, neighbours, boxes, kFreeGap, kFreeStep);
+        placeNearNeighbours(geo.nodes, free, m_neighbours, boxes, kFreeGap, kFreeStep);
     }
 
     // The smallest rectangle holding both; `into` empty (no area, at the origin) takes `r`.
@@ -437,6 +437,7 @@ private:
     std::vector<int> m_itemOf;     // node → item: group index, or a top-level slot for ungrouped
     std::vector<NodeBox> m_global; // the whole-graph sfdp layout, per node
     std::vector<Part> m_parts;
+    std::vector<std::vector<uint32_t>> m_neighbours; // per node, self-calls left out
     bool m_freeInBoxPass = true;
 };
 
